@@ -16,6 +16,7 @@ public final class DataFormatException extends IllegalArgumentException {
     private final long line;
     private final String column;
     private final String value;
+    private final String rule;
 
     /**
      * Creates the exception and its message.
@@ -32,6 +33,7 @@ public final class DataFormatException extends IllegalArgumentException {
         this.line = line;
         this.column = column;
         this.value = value;
+        this.rule = rule;
     }
 
     private static String format(String file, long line, String column, String value, String rule) {
@@ -64,6 +66,18 @@ public final class DataFormatException extends IllegalArgumentException {
     /** Returns the column name, or {@code null} when the problem is not about one column. */
     public String column() {
         return column;
+    }
+
+    /** Returns the broken rule, e.g. "is not a number". */
+    public String rule() {
+        return rule;
+    }
+
+    /** Returns the offending value and the broken rule without file and line, for a report. */
+    public String reason() {
+        return (column == null ? "" : "column '" + column + "': ")
+                + (value == null ? "" : "value '" + value + "' ")
+                + rule;
     }
 
     /** Returns the offending text, or {@code null}. */
