@@ -93,7 +93,9 @@ final class BarFileRead {
 
     private String displayName(BarColumn c) {
         String override = options.headerOverrides().get(c);
-        return override != null ? override : c.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return override != null
+                ? override
+                : c.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
     private boolean adjusted() {
