@@ -9,13 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class DataDirectoryTest {
 
+    /** A fresh directory under target/, where tests may write. */
+    private static Path newDir() throws IOException {
+        return Files.createDirectories(Path.of("target", "test-tmp", UUID.randomUUID().toString()));
+    }
+
     @Test
-    void resolve_withExplicitPath_returnsItAbsolute(@TempDir Path dir) {
+    void resolve_withExplicitPath_returnsItAbsolute() throws IOException {
+        Path dir = newDir();
         assertEquals(dir.toAbsolutePath().normalize(), DataDirectory.resolve(dir));
     }
 
@@ -32,7 +38,8 @@ class DataDirectoryTest {
     }
 
     @Test
-    void require_whenFileMissing_failsNamingFullPathAndSetting(@TempDir Path dir) {
+    void require_whenFileMissing_failsNamingFullPathAndSetting() throws IOException {
+        Path dir = newDir();
         MissingDataException e =
                 assertThrows(
                         MissingDataException.class,
@@ -46,7 +53,8 @@ class DataDirectoryTest {
     }
 
     @Test
-    void require_whenFileExists_returnsItsPath(@TempDir Path dir) throws IOException {
+    void require_whenFileExists_returnsItsPath() throws IOException {
+        Path dir = newDir();
         Path f = Files.writeString(dir.resolve("a.csv"), "x\n1\n");
 
         assertEquals(f.toAbsolutePath().normalize(), DataDirectory.require(dir, "a.csv"));
