@@ -19,10 +19,11 @@ import org.apache.commons.csv.CSVRecord;
  * <p>Format: a header line, then one row per line; a UTF-8 byte-order mark and blank lines are
  * skipped; fields are trimmed. Column types: names given to {@link Builder#optCategorical} are
  * categorical; names given to {@link Builder#optNumeric} must hold numbers; every other column is
- * inferred (numeric when every non-missing value parses as a finite number, else categorical)
- * unless {@link Builder#optInferTypes(boolean)} is off, in which case it must be numeric. Option
- * names match headers ignoring case. A field equal (ignoring case) to a missing-value token
- * (default {@code "", "NA", "NaN"}) is missing: {@code NaN} or {@code null}.
+ * inferred (numeric when every non-missing value parses as a number, else categorical; a numeric
+ * column then rejects NaN and infinity) unless {@link Builder#optInferTypes(boolean)} is off, in
+ * which case it must be numeric. Option names match headers ignoring case. A field equal (ignoring
+ * case) to a missing-value token (default {@code "", "NA", "NaN"}) is missing: {@code NaN} or
+ * {@code null}.
  *
  * <p>Failures are {@link DataFormatException}s naming file, 1-based line, column and value: a row
  * with a different number of fields than the header, a value in a numeric column that is not a
@@ -169,7 +170,7 @@ public final class TableCsvLoader {
     private boolean allNumeric(Fields f, int c) {
         for (int r = 0; r < f.rows; r++) {
             String s = f.text[c][r];
-            if (!isMissing(s) && !Double.isFinite(tryParse(s))) {
+            if (!isMissing(s) && !parses(s)) {
                 return false;
             }
         }
@@ -205,6 +206,16 @@ public final class TableCsvLoader {
             out[r] = x;
         }
         return out;
+    }
+
+    /** Returns whether the text is a number; "Infinity" is, so a numeric column rejects it. */
+    private static boolean parses(String s) {
+        try {
+            Double.parseDouble(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** Parses a number, returning NaN when the text is not one. */
