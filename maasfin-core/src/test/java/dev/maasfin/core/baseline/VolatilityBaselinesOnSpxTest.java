@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maasfin.core.eval.EvalFixtures;
 import dev.maasfin.core.eval.VolatilityTask;
+import dev.maasfin.core.metrics.Bootstrap;
+import dev.maasfin.core.metrics.ConfidenceInterval;
 import dev.maasfin.core.metrics.DieboldMariano;
 import dev.maasfin.core.metrics.DmResult;
 import dev.maasfin.core.metrics.RegressionMetrics;
@@ -174,5 +176,47 @@ class VolatilityBaselinesOnSpxTest {
         assertTrue(dm.statistic() < 0, dm.toString());
         assertTrue(nw.statistic() < 0, nw.toString());
         assertTrue(dmq.statistic() < 0, dmq.toString());
+    }
+
+    @Test
+    void baselines_testPart_figuresWithAndWithoutCrashWindowAreReported() {
+        // README: about 55% of the test part's squared error falls in March-April 2020, so the
+        // figures are also reported with that window left out.
+        LocalDate[] od = task.originDates();
+        int[] calm =
+                Arrays.stream(testRows)
+                        .filter(
+                                i ->
+                                        od[i].isBefore(LocalDate.of(2020, 3, 1))
+                                                || od[i].isAfter(LocalDate.of(2020, 4, 30)))
+                        .toArray();
+        double[] target = task.target();
+        String[] names = {"naive", "EWMA", "HAR", "GARCH"};
+        double[][] models = {task.rv5(), ewmaPerOrigin(), harPerOrigin(), garchPerOrigin()};
+        for (int m = 0; m < names.length; m++) {
+            double[] y = onTest(target);
+            double[] model = models[m];
+            double[] f = onTest(model);
+            double[] yc = Arrays.stream(calm).mapToDouble(i -> target[i]).toArray();
+            double[] fc = Arrays.stream(calm).mapToDouble(i -> model[i]).toArray();
+            double total = Arrays.stream(RegressionMetrics.squaredErrors(y, f)).sum();
+            double outside = Arrays.stream(RegressionMetrics.squaredErrors(yc, fc)).sum();
+            double share = 1 - outside / total;
+            ConfidenceInterval ci =
+                    Bootstrap.regression(y, f, RegressionMetrics::rmse, 1000, 0.95, 42);
+            System.out.printf(
+                    "%s test: RMSE %.5f (95%% CI %.5f-%.5f) QLIKE %.3f | without Mar-Apr 2020"
+                            + " (%d origins): RMSE %.5f QLIKE %.3f | crash share of SE %.2f%n",
+                    names[m],
+                    RegressionMetrics.rmse(y, f),
+                    ci.lower(),
+                    ci.upper(),
+                    RegressionMetrics.qlike(y, f),
+                    yc.length,
+                    RegressionMetrics.rmse(yc, fc),
+                    RegressionMetrics.qlike(yc, fc),
+                    share);
+            assertTrue(share > 0.3 && share < 0.8, names[m] + " crash share " + share);
+        }
     }
 }
