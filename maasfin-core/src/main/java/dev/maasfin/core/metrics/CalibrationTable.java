@@ -17,8 +17,15 @@ package dev.maasfin.core.metrics;
 public record CalibrationTable(
         double[] lowerEdges, long[] counts, double[] meanPredicted, double[] observedRate) {
 
-    /** Creates the table, copying the arrays. */
+    /**
+     * Creates the table, copying the arrays.
+     *
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
     public CalibrationTable {
+        Checks.sameLength("lowerEdges", lowerEdges.length, "counts", counts.length);
+        Checks.sameLength("lowerEdges", lowerEdges.length, "meanPredicted", meanPredicted.length);
+        Checks.sameLength("lowerEdges", lowerEdges.length, "observedRate", observedRate.length);
         lowerEdges = lowerEdges.clone();
         counts = counts.clone();
         meanPredicted = meanPredicted.clone();
