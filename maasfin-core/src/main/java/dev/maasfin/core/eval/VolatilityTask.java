@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.maasfin.core.eval;
 
+import dev.maasfin.api.data.BarSeries;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Objects;
@@ -64,6 +65,20 @@ public final class VolatilityTask {
             rv20[i] = sampleSd(returns, k - 19, k + 1);
             target[i] = sampleSd(returns, k + 1, k + 1 + HORIZON);
         }
+    }
+
+    /**
+     * Builds the protocol's task from daily bars, dating each bar by its local date in the series'
+     * time zone.
+     *
+     * @throws IllegalArgumentException as {@link #protocol(LocalDate[], double[])}
+     */
+    public static VolatilityTask protocol(BarSeries bars) {
+        LocalDate[] dates = new LocalDate[bars.size()];
+        for (int i = 0; i < dates.length; i++) {
+            dates[i] = LocalDate.ofInstant(bars.time(i), bars.zone());
+        }
+        return protocol(dates, bars.closes());
     }
 
     /**

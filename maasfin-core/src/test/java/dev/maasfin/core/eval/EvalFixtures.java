@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.maasfin.core.eval;
 
+import dev.maasfin.core.data.BarCsvLoader;
+import dev.maasfin.core.data.DataDirectory;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -15,8 +17,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Test access to the shared real data: resolves the data directory as DataDirectory does (env
- * MAASFIN_DATA, then system property maasfin.data, then ../shared/data) and fails naming a missing
+ * Test access to the shared real data through {@link DataDirectory}, which fails naming a missing
  * file.
  */
 public final class EvalFixtures {
@@ -24,23 +25,9 @@ public final class EvalFixtures {
 
     private EvalFixtures() {}
 
-    /** Returns the data directory. */
-    public static Path dataDir() {
-        String env = System.getenv("MAASFIN_DATA");
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
-        }
-        String prop = System.getProperty("maasfin.data");
-        return Path.of(prop != null && !prop.isBlank() ? prop : "../shared/data");
-    }
-
-    /** Returns a data file, failing with its path when it is absent. */
+    /** Returns a data file, failing with a message naming its path when it is absent. */
     public static Path file(String relative) {
-        Path p = dataDir().resolve(relative);
-        if (!Files.isRegularFile(p)) {
-            throw new AssertionError("required data file is missing: " + p.toAbsolutePath());
-        }
-        return p;
+        return DataDirectory.require(DataDirectory.resolve(), relative);
     }
 
     /** Reads a CSV with a header into columns by name (values as text). */
@@ -72,8 +59,13 @@ public final class EvalFixtures {
     /** Returns the protocol volatility task built from spx-daily/spx.csv (cached). */
     public static synchronized VolatilityTask spxTask() {
         if (task == null) {
-            SpxCsv spx = SpxCsv.read(file("spx-daily/spx.csv"));
-            task = VolatilityTask.protocol(spx.dates, spx.closes);
+            try {
+                task =
+                        VolatilityTask.protocol(
+                                BarCsvLoader.defaults().load(file("spx-daily/spx.csv")));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         return task;
     }
