@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -171,6 +172,10 @@ public final class ArtifactFiles {
     /**
      * Copies every regular file of {@code source} into {@code target}, fsyncing each file.
      *
+     * <p>Order: data files first, then {@code .json} descriptors, each group sorted by path, so a
+     * descriptor is never present without the data it describes (as DJL writes parameters before
+     * its JSON).
+     *
      * @param source the source directory
      * @param target the target directory (created if absent)
      * @param afterEachFile called with each relative path once that file is durable
@@ -178,7 +183,9 @@ public final class ArtifactFiles {
      */
     public static void copyDurably(Path source, Path target, FileCallback afterEachFile)
             throws IOException {
-        for (String rel : listFiles(source)) {
+        List<String> order = new ArrayList<>(listFiles(source));
+        order.sort(Comparator.comparing((String rel) -> rel.endsWith(".json")));
+        for (String rel : order) {
             Path to = resolveInside(target, rel);
             Files.createDirectories(to.getParent());
             Files.copy(source.resolve(rel), to, LinkOption.NOFOLLOW_LINKS);

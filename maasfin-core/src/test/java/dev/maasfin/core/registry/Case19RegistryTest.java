@@ -104,18 +104,21 @@ class Case19RegistryTest {
 
     private static void step2_crashAfterWeightsLeavesListingOneTwo(
             Path root, MutableClock clock, Path src) throws Exception {
+        List<String> copied = new ArrayList<>();
         FileSystemModelRegistry failing =
                 FileSystemModelRegistry.builder()
                         .setRoot(root)
                         .optClock(clock)
                         .faultHook(
                                 rel -> {
+                                    copied.add(rel);
                                     if (rel.equals("weights.bin")) {
                                         throw new IOException("injected fault after weights.bin");
                                     }
                                 })
                         .build();
         assertThrows(IOException.class, () -> failing.publish(NAME, src, Map.of(), "ci", "v3"));
+        assertEquals(List.of("weights.bin"), copied, "fault sits before meta.json is written");
 
         FileSystemModelRegistry reopened =
                 FileSystemModelRegistry.builder().setRoot(root).optClock(clock).build();
