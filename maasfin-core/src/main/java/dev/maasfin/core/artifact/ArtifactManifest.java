@@ -17,7 +17,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -169,8 +168,7 @@ public final class ArtifactManifest {
             throw new ArtifactException(MANIFEST_FILE + " has no 'files' object");
         }
         Map<String, FileEntry> out = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             String sha = e.getValue().path("sha256").asText("");
             if (!sha.matches("[0-9a-f]{64}")) {
                 throw new ArtifactException(

@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -412,13 +411,11 @@ public final class FileSystemModelRegistry implements ModelRegistry {
             throw new ArtifactException("version file " + file + " is unreadable", e);
         }
         Map<String, String> meta = new TreeMap<>();
-        n.path("metadata")
-                .fields()
-                .forEachRemaining(f -> meta.put(f.getKey(), f.getValue().asText()));
+        n.path("metadata").properties().forEach(f -> meta.put(f.getKey(), f.getValue().asText()));
         Set<String> held = new TreeSet<>();
         stages.path("holders")
-                .fields()
-                .forEachRemaining(
+                .properties()
+                .forEach(
                         f -> {
                             if (f.getValue().asInt() == v) {
                                 held.add(f.getKey());
@@ -538,8 +535,7 @@ public final class FileSystemModelRegistry implements ModelRegistry {
             }
         }
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(root)) {
-            for (Iterator<Path> it = ds.iterator(); it.hasNext(); ) {
-                Path p = it.next();
+            for (Path p : ds) {
                 if (Files.isRegularFile(p.resolve(AuditLog.FILE))) {
                     materialiseStages(p);
                 }

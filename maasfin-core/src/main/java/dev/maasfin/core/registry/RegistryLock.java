@@ -41,10 +41,13 @@ final class RegistryLock {
     <T> T withLock(Locked<T> work) throws IOException {
         jvmLock.lock();
         try (FileChannel ch =
-                        FileChannel.open(
-                                lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                FileLock ignored = ch.lock()) {
-            return work.run();
+                FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock fileLock = ch.lock();
+            try {
+                return work.run();
+            } finally {
+                fileLock.release();
+            }
         } finally {
             jvmLock.unlock();
         }

@@ -98,6 +98,11 @@ class Case19RegistryTest {
             throws Exception {
         assertEquals(1, reg.publish(NAME, src, Map.of("step", "1"), "alice", "first").version());
         assertEquals(2, reg.publish(NAME, src, Map.of("step", "1"), "alice", "second").version());
+        ModelVersion v1 = reg.list(NAME).get(0);
+        assertEquals(Map.of("step", "1"), v1.metadata());
+        assertEquals("alice", v1.publishedBy());
+        assertEquals("first", v1.reason());
+        assertEquals(T0, v1.publishedAt());
         Map<String, String> digests = ArtifactManifest.verify(reg.load(NAME, 2)).digests();
         assertEquals(Map.of("weights.bin", WEIGHTS_SHA, "meta.json", META_SHA), digests);
     }
