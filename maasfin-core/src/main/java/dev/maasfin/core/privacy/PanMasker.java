@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  *
  * <p>Limits: in text, digit groups separated by a single space or dash are joined into candidates,
  * so a PAN written with other separators (dots, double spaces) is not recognised; a PAN that fails
- * the Luhn check (for example mistyped) is not masked. Thread-safe: immutable.
+ * the Luhn check (for example mistyped) is not masked; about one in ten other 13-19 digit numbers
+ * (order or account numbers) passes the Luhn check by chance and is masked too, which errs on the
+ * safe side. Thread-safe: immutable.
  */
 public final class PanMasker {
 

@@ -78,7 +78,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Limits: model names are used as directory names, so on a case-insensitive file system two
  * names differing only in case collide. Directory fsync is skipped where the platform cannot open a
- * directory. Thread-safe and multi-process-safe: every change holds a JVM lock plus a {@link
+ * directory. {@link #load} verifies and then returns the stored directory itself: a change made to
+ * those files after {@code load} returns is not detected, so read them at once (or copy them) and
+ * never write to them. A process that dies in the instant between creating its {@code .tmp-*.lock}
+ * file and its staging directory leaves an empty lock file behind (harmless, never cleaned). A
+ * crash after the commit rename but before the audit append leaves a version without its publish
+ * audit line. Thread-safe and multi-process-safe: every change holds a JVM lock plus a {@link
  * java.nio.channels.FileChannel#lock() file lock}; reads need no lock.
  */
 public final class FileSystemModelRegistry implements ModelRegistry {
