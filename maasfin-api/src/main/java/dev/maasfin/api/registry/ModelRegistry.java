@@ -119,6 +119,28 @@ public interface ModelRegistry {
     OptionalInt current(String name, String stage) throws ArtifactException;
 
     /**
+     * Verifies and returns the artifact directory of the version that holds {@code stage} now.
+     *
+     * <p>Reads the holder, then loads it; a promotion in between may make the result one change
+     * old, which is the same as having loaded it a moment earlier.
+     *
+     * @param name the model name
+     * @param stage the stage name, any case
+     * @return the verified artifact directory of the current holder
+     * @throws IllegalStateException if the stage is empty
+     * @throws ArtifactException if the holder fails verification
+     */
+    default Path loadCurrent(String name, String stage) throws ArtifactException {
+        int version =
+                current(name, stage)
+                        .orElseThrow(
+                                () ->
+                                        new IllegalStateException(
+                                                "stage " + stage + " of " + name + " is empty"));
+        return load(name, version);
+    }
+
+    /**
      * Answers which version held {@code stage} at instant {@code t}, from the audit log.
      *
      * <p>A change made at exactly {@code t} counts as in effect at {@code t}.

@@ -149,6 +149,10 @@ class RegistryStagesTest {
                 "stage production of vol-lstm has no previous holder to roll back to",
                 e.getMessage());
         assertEquals(OptionalInt.of(1), reg.current(NAME, "production"));
+        assertEquals(reg.load(NAME, 1), reg.loadCurrent(NAME, "Production"));
+        IllegalStateException empty =
+                assertThrows(IllegalStateException.class, () -> reg.loadCurrent(NAME, "staging"));
+        assertEquals("stage staging of vol-lstm is empty", empty.getMessage());
     }
 
     @Test
