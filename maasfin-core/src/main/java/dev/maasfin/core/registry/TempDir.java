@@ -9,7 +9,9 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A publish's staging directory {@code .tmp-<uuid>} inside the registry root, owned through an
@@ -21,6 +23,8 @@ import java.util.UUID;
  * thread-safe: one publish owns one instance.
  */
 final class TempDir implements AutoCloseable {
+
+    private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
 
     final Path dir;
     private final Path lockFile;
@@ -40,9 +44,11 @@ final class TempDir implements AutoCloseable {
         try {
             ch.lock();
             Path dir = root.resolve(id);
+            LIVE.add(dir);
             Files.createDirectory(dir);
             return new TempDir(dir, lockFile, ch);
         } catch (IOException | RuntimeException e) {
+            LIVE.remove(root.resolve(id));
             ch.close();
             Files.deleteIfExists(lockFile);
             throw e;
@@ -57,11 +63,15 @@ final class TempDir implements AutoCloseable {
             Files.deleteIfExists(lockFile);
         } finally {
             channel.close();
+            LIVE.remove(dir);
         }
     }
 
     /** Deletes {@code dir} if no live owner holds its lock file. */
     static void deleteIfAbandoned(Path dir) throws IOException {
+        if (LIVE.contains(dir)) {
+            return;
+        }
         Path lockFile = dir.resolveSibling(dir.getFileName() + ".lock");
         try (FileChannel ch =
                 FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {

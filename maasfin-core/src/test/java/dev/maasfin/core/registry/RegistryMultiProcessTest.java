@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -87,5 +91,39 @@ class RegistryMultiProcessTest {
         FileSystemModelRegistry reopened = FileSystemModelRegistry.builder().setRoot(root).build();
         assertEquals(List.of(), Case19RegistryTest.leftovers(root));
         assertEquals(3, reopened.publish("vol-lstm", src, Map.of(), "ci", "v3").version());
+    }
+
+    @Test
+    void openingTheRootAgainDuringAPublish_leavesThatPublishAlone() throws Exception {
+        Path work = TestDirs.fresh("reopen");
+        Path root = work.resolve("registry");
+        Path src = Case19RegistryTest.caseSource(work);
+        CountDownLatch copying = new CountDownLatch(1);
+        CountDownLatch reopened = new CountDownLatch(1);
+        FileSystemModelRegistry slow =
+                FileSystemModelRegistry.builder()
+                        .setRoot(root)
+                        .faultHook(
+                                rel -> {
+                                    copying.countDown();
+                                    try {
+                                        reopened.await();
+                                    } catch (InterruptedException e) {
+                                        Thread.currentThread().interrupt();
+                                    }
+                                })
+                        .build();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<Integer> publish =
+                pool.submit(() -> slow.publish("vol-lstm", src, Map.of(), "ci", "slow").version());
+        assertTrue(copying.await(60, TimeUnit.SECONDS));
+
+        FileSystemModelRegistry.builder().setRoot(root).build();
+        assertFalse(Case19RegistryTest.leftovers(root).isEmpty(), "the live temp dir must stay");
+        reopened.countDown();
+
+        assertEquals(1, publish.get(60, TimeUnit.SECONDS));
+        pool.shutdown();
+        assertEquals(List.of(), Case19RegistryTest.leftovers(root));
     }
 }
