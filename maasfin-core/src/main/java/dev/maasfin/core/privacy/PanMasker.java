@@ -68,14 +68,15 @@ public final class PanMasker {
 
     /**
      * Masks {@code value} if it is a PAN (13-19 digits with optional single separators, Luhn
-     * valid); returns any other value unchanged.
+     * valid); any other value is treated as text ({@link #maskInText}), so a PAN with surrounding
+     * spaces or words is still masked and a value holding no PAN comes back unchanged.
      *
      * @param value the value, for example {@code "4000 0012 3456 7899"}
      * @return the masked value, e.g. {@code "4000 00** **** 7899"}
      */
     public String mask(String value) {
         Objects.requireNonNull(value, "value");
-        return isCardNumber(value) ? maskRun(value, countDigits(value)) : value;
+        return isCardNumber(value) ? maskRun(value, countDigits(value)) : maskInText(value);
     }
 
     /**

@@ -55,6 +55,12 @@ class PanMaskerTest {
     }
 
     @Test
+    void mask_whenThePanIsPadded_stillMasksIt() {
+        assertEquals(" 400000******7899\t", masker.mask(" 4000001234567899\t"));
+        assertEquals("no card here", masker.mask("no card here"));
+    }
+
+    @Test
     void maskInText_masksSeveralPansInOneLine() {
         assertEquals(
                 "a=400000******7899 b=370000*****6784",
