@@ -263,31 +263,19 @@ public final class FileSystemModelRegistry implements ModelRegistry {
         checkName("name", name);
         checkActor(who, reason);
         AuditEntry done =
-                changeStages(
-                        name,
-                        history -> {
-                            int previous =
-                                    history.previous(s)
-                                            .orElseThrow(
-                                                    () ->
-                                                            new IllegalStateException(
-                                                                    "stage "
-                                                                            + s
-                                                                            + " of "
-                                                                            + name
-                                                                            + " has no previous"
-                                                                            + " holder to roll"
-                                                                            + " back to"));
-                            return new AuditEntry(
-                                    clock.instant(),
-                                    AuditEntry.ROLLBACK,
-                                    name,
-                                    previous,
-                                    s,
-                                    who,
-                                    reason);
-                        });
+                changeStages(name, history -> rollbackEntry(history, name, s, who, reason));
         return done.version();
+    }
+
+    private AuditEntry rollbackEntry(
+            StageHistory history, String name, String stage, String who, String reason) {
+        Integer previous = history.previous(stage).orElse(null);
+        if (previous == null) {
+            throw new IllegalStateException(
+                    "stage " + stage + " of " + name + " has no previous holder to roll back to");
+        }
+        return new AuditEntry(
+                clock.instant(), AuditEntry.ROLLBACK, name, previous, stage, who, reason);
     }
 
     @Override
