@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -181,12 +182,12 @@ public final class TransformStates {
         }
         g.writeEndArray();
         g.writeObjectFieldStart("params");
-        for (Map.Entry<String, String> e : state.params().entrySet()) {
+        for (Map.Entry<String, String> e : new TreeMap<>(state.params()).entrySet()) {
             g.writeStringField(e.getKey(), e.getValue());
         }
         g.writeEndObject();
         g.writeObjectFieldStart("arrays");
-        for (Map.Entry<String, double[]> e : state.arrays().entrySet()) {
+        for (Map.Entry<String, double[]> e : new TreeMap<>(state.arrays()).entrySet()) {
             g.writeArrayFieldStart(e.getKey());
             double[] values = e.getValue();
             for (int i = 0; i < values.length; i++) {
