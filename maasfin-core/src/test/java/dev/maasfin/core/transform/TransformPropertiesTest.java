@@ -19,7 +19,7 @@ import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.Size;
 
 /** Inverse round trips and exact state save/load for every normaliser. */
-class TransformProperties {
+class TransformPropertiesTest {
 
     @Provide
     Arbitrary<Transform> normalisers() {

@@ -17,7 +17,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /** Splits never overlap, train precedes test, and purged folds leak no label window. */
-class SplitProperties {
+class SplitPropertiesTest {
 
     @Property(tries = 1000)
     void chronologicalParts_neverOverlapAndAreInTimeOrder(

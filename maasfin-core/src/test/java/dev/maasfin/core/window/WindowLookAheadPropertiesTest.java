@@ -20,7 +20,7 @@ import net.jqwik.api.constraints.IntRange;
  * the label's first row {@code end(i) + 1}; and a label does not change when every row after {@code
  * end(i) + horizon} is removed.
  */
-class WindowLookAheadProperties {
+class WindowLookAheadPropertiesTest {
 
     @Provide
     Arbitrary<WindowTarget.Kind> kinds() {
