@@ -207,6 +207,15 @@ class ScalerReferenceCasesTest {
     }
 
     @Test
+    void fittedScaler_whenLaterDataHasNaN_namesColumnAndRow() {
+        FittedTransform f = ZScoreTransform.of("x").fit(column("x", 1, 2, 3));
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class, () -> f.apply(column("x", 4, Double.NaN)));
+        assertEquals("column 'x', row 1: value NaN must be finite", e.getMessage());
+    }
+
+    @Test
     void log_whenValueNotPositive_namesColumnRowAndValue() {
         IllegalArgumentException e =
                 assertThrows(

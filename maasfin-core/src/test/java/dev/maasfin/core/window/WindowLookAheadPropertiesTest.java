@@ -59,6 +59,11 @@ class WindowLookAheadPropertiesTest {
                 assertTrue(row < end + 1);
             }
         }
+        float[] copy = new float[window * 2];
+        d.copySample(d.size() - 1, copy, 0);
+        for (int t = 0; t < window; t++) {
+            assertEquals((float) d.value(d.size() - 1, t, 1), copy[2 * t + 1], 0);
+        }
         int i = d.size() - 1 - (int) Math.floorMod(seed, d.size());
         SlidingWindowDataset truncated =
                 build(frame.sliceRows(0, d.end(i) + h + 1), window, stride, target);
