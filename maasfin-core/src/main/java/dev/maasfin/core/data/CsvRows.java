@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.maasfin.core.data;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads a header and then data records with Commons CSV, skipping a UTF-8 byte-order mark and blank
+ * lines, and keeps the 1-based file line at which each record starts. Not thread-safe: one reader
+ * per load.
+ */
+final class CsvRows implements Closeable {
+    private static final CSVFormat FORMAT =
+            CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).setTrim(true).get();
+
+    private final String source;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final String[] header;
+    private CSVRecord current;
+    private long line;
+
+    private CsvRows(String source, Reader reader) throws IOException {
+        this.source = source;
+        this.parser = CSVParser.parse(skipBom(reader), FORMAT);
+        this.records = parser.iterator();
+        this.header = readHeader();
+    }
+
+    /** Opens a UTF-8 file; the source name used in messages is the path as given. */
+    static CsvRows open(Path file) throws IOException {
+        return open(Files.newBufferedReader(file, StandardCharsets.UTF_8), file.toString());
+    }
+
+    /** Reads from {@code reader}; {@code source} names it in messages. */
+    static CsvRows open(Reader reader, String source) throws IOException {
+        try {
+            return new CsvRows(source, reader);
+        } catch (IOException | RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+    }
+
+    private static Reader skipBom(Reader reader) throws IOException {
+        BufferedReader buffered =
+                reader instanceof BufferedReader b ? b : new BufferedReader(reader);
+        buffered.mark(1);
+        if (buffered.read() != '\uFEFF') {
+            buffered.reset();
+        }
+        return buffered;
+    }
+
+    private String[] readHeader() {
+        while (advance()) {
+            if (!isBlank(current)) {
+                return current.values();
+            }
+        }
+        throw new DataFormatException(source, 0, null, null, "is empty: no header line");
+    }
+
+    private boolean advance() {
+        long before = parser.getCurrentLineNumber();
+        if (!records.hasNext()) {
+            current = null;
+            return false;
+        }
+        current = records.next();
+        line = before + 1;
+        return true;
+    }
+
+    private static boolean isBlank(CSVRecord r) {
+        return r.size() == 1 && r.get(0).isEmpty();
+    }
+
+    /** Returns the source name used in messages. */
+    String source() {
+        return source;
+    }
+
+    /** Returns the header fields, trimmed. */
+    String[] header() {
+        return header.clone();
+    }
+
+    /** Moves to the next non-blank record; returns {@code false} at the end. */
+    boolean next() {
+        while (advance()) {
+            if (!isBlank(current)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Returns the current record. */
+    CSVRecord record() {
+        return current;
+    }
+
+    /** Returns the 1-based file line at which the current record starts. */
+    long line() {
+        return line;
+    }
+
+    @Override
+    public void close() throws IOException {
+        parser.close();
+    }
+}
