@@ -4,6 +4,10 @@ package dev.maasfin.core.split;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.maasfin.api.split.Split;
 import java.util.Arrays;
@@ -11,68 +15,112 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-import net.jqwik.api.Assume;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /** Splits never overlap, train precedes test, and purged folds leak no label window. */
 class SplitPropertiesTest {
+    /**
+     * Draws allowed per example before QuickTheories gives up on the assumptions; its small default
+     * gives up on the chronological property, where about half the draws break an assumption.
+     */
+    static final int ASSUMPTION_ATTEMPTS = 10_000;
 
-    @Property(tries = 1000)
-    void chronologicalParts_neverOverlapAndAreInTimeOrder(
-            @ForAll @IntRange(min = 3, max = 500) int n,
-            @ForAll @IntRange(min = 1, max = 90) int trainPct,
-            @ForAll @IntRange(min = 0, max = 90) int valPct,
-            @ForAll @IntRange(min = 0, max = 5) int gap) {
-        Assume.that(trainPct + valPct < 100);
-        Split s;
-        try {
-            s = ChronologicalSplit.byFractions(n, trainPct / 100.0, valPct / 100.0, gap);
-        } catch (IllegalArgumentException tooSmall) {
-            Assume.that(false);
-            return;
-        }
+    @Test
+    void chronologicalParts_neverOverlapAndAreInTimeOrder() {
+        qt().withFixedSeed(42)
+                .withExamples(1000)
+                .withGenerateAttempts(ASSUMPTION_ATTEMPTS)
+                .forAll(
+                        integers().between(3, 500),
+                        integers().between(1, 90),
+                        integers().between(0, 90),
+                        integers().between(0, 5))
+                .assuming(
+                        (n, trainPct, valPct, gap) ->
+                                trainPct + valPct < 100
+                                        && byFractionsOrNull(n, trainPct, valPct, gap) != null)
+                .checkAssert(SplitPropertiesTest::chronologicalPartsAreOrdered);
+    }
+
+    private static void chronologicalPartsAreOrdered(int n, int trainPct, int valPct, int gap) {
+        Split s = byFractionsOrNull(n, trainPct, valPct, gap);
         assertOrdered(s.train(), s.validation(), gap);
         assertOrdered(s.validation(), s.test(), gap);
         assertOrdered(s.train(), s.test(), gap);
         assertEquals(n - 1, s.test()[s.test().length - 1]);
     }
 
-    @Property(tries = 1000)
-    void walkForward_trainAlwaysStrictlyBeforeTestWithGap(
-            @ForAll @IntRange(min = 2, max = 300) int n,
-            @ForAll @IntRange(min = 1, max = 100) int train,
-            @ForAll @IntRange(min = 1, max = 50) int test,
-            @ForAll @IntRange(min = 1, max = 50) int step,
-            @ForAll @IntRange(min = 0, max = 5) int gap,
-            @ForAll boolean rolling) {
-        Assume.that(train + gap + test <= n);
+    /** The split, or {@code null} when the parts are too small for {@code n} (not a test case). */
+    private static Split byFractionsOrNull(int n, int trainPct, int valPct, int gap) {
+        try {
+            return ChronologicalSplit.byFractions(n, trainPct / 100.0, valPct / 100.0, gap);
+        } catch (IllegalArgumentException tooSmall) {
+            return null;
+        }
+    }
+
+    /** One walk-forward configuration: series size, fold sizes, step, gap and window kind. */
+    private record WalkCase(int n, int train, int test, int step, int gap, boolean rolling) {}
+
+    @Test
+    void walkForward_trainAlwaysStrictlyBeforeTestWithGap() {
+        Gen<WalkCase> cases =
+                integers()
+                        .between(2, 300)
+                        .zip(
+                                integers().between(1, 100),
+                                integers().between(1, 50),
+                                (n, train, test) -> new WalkCase(n, train, test, 1, 0, false))
+                        .zip(
+                                integers().between(1, 50),
+                                integers().between(0, 5),
+                                booleans().all(),
+                                (c, step, gap, rolling) ->
+                                        new WalkCase(
+                                                c.n(), c.train(), c.test(), step, gap, rolling));
+        qt().withFixedSeed(42)
+                .withExamples(1000)
+                .withGenerateAttempts(ASSUMPTION_ATTEMPTS)
+                .forAll(cases)
+                .assuming(c -> c.train() + c.gap() + c.test() <= c.n())
+                .checkAssert(SplitPropertiesTest::walkForwardFoldsAreOrdered);
+    }
+
+    private static void walkForwardFoldsAreOrdered(WalkCase c) {
         List<Split> folds =
                 WalkForward.builder()
-                        .setSize(n)
-                        .setTrainSize(train)
-                        .setTestSize(test)
-                        .optStep(step)
-                        .optGap(gap)
-                        .optRolling(rolling)
+                        .setSize(c.n())
+                        .setTrainSize(c.train())
+                        .setTestSize(c.test())
+                        .optStep(c.step())
+                        .optGap(c.gap())
+                        .optRolling(c.rolling())
                         .build();
         for (Split s : folds) {
-            assertOrdered(s.train(), s.test(), gap);
-            assertEquals(test, s.test().length);
-            if (rolling) {
-                assertEquals(train, s.train().length);
+            assertOrdered(s.train(), s.test(), c.gap());
+            assertEquals(c.test(), s.test().length);
+            if (c.rolling()) {
+                assertEquals(c.train(), s.train().length);
             }
         }
     }
 
-    @Property(tries = 1000)
-    void purgedKFold_noTrainLabelTouchesTestLabelsOrEmbargo(
-            @ForAll @IntRange(min = 4, max = 120) int n,
-            @ForAll @IntRange(min = 2, max = 8) int k,
-            @ForAll @IntRange(min = 0, max = 6) int embargo,
-            @ForAll long seed) {
-        Assume.that(k <= n);
+    @Test
+    void purgedKFold_noTrainLabelTouchesTestLabelsOrEmbargo() {
+        qt().withFixedSeed(42)
+                .withExamples(1000)
+                .withGenerateAttempts(ASSUMPTION_ATTEMPTS)
+                .forAll(
+                        integers().between(4, 120),
+                        integers().between(2, 8),
+                        integers().between(0, 6),
+                        longs().all())
+                .assuming((n, k, embargo, seed) -> k <= n)
+                .checkAssert(SplitPropertiesTest::purgedFoldsLeakNothing);
+    }
+
+    private static void purgedFoldsLeakNothing(int n, int k, int embargo, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         long[] t0 = new long[n];
         long[] t1 = new long[n];

@@ -3,6 +3,13 @@ package dev.maasfin.core.transform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.maasfin.api.data.Frame;
 import dev.maasfin.api.transform.FittedTransform;
@@ -10,35 +17,79 @@ import dev.maasfin.api.transform.Transform;
 import dev.maasfin.api.transform.TransformState;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /** Inverse round trips and exact state save/load for every normaliser. */
 class TransformPropertiesTest {
 
-    @Provide
-    Arbitrary<Transform> normalisers() {
-        return Arbitraries.of(
-                ZScoreTransform.of("x"),
-                ZScoreTransform.of("x").withSampleSd(),
-                MinMaxTransform.of("x"),
-                RobustTransform.of("x"));
+    static final List<Transform> NORMALISERS =
+            List.of(
+                    ZScoreTransform.of("x"),
+                    ZScoreTransform.of("x").withSampleSd(),
+                    MinMaxTransform.of("x"),
+                    RobustTransform.of("x"));
+
+    /**
+     * Finite doubles that random generation rarely or never hits: signed zeros, the smallest and
+     * largest subnormals, the normal boundary, the extremes, and decimals without an exact binary
+     * form.
+     */
+    static final double[] EDGE_DOUBLES = {
+        -0.0,
+        0.0,
+        Double.MIN_VALUE,
+        -Double.MIN_VALUE,
+        Double.MIN_NORMAL,
+        Math.nextDown(Double.MIN_NORMAL),
+        Double.MAX_VALUE,
+        -Double.MAX_VALUE,
+        1e23,
+        0.1,
+        2e-3
+    };
+
+    static Gen<Transform> normalisers() {
+        return arbitrary().pick(NORMALISERS);
+    }
+
+    /** Lists of {@code min..max} doubles drawn uniformly from {@code [-bound, bound]}. */
+    static Gen<double[]> columns(int min, int max, double bound) {
+        return lists().of(doubles().between(-bound, bound))
+                .ofSizeBetween(min, max)
+                .map(TransformPropertiesTest::toArray);
+    }
+
+    /**
+     * Columns random draws would almost never produce: constant (zero spread, zero IQR), signed
+     * zeros, and the range bounds.
+     */
+    static List<double[]> edgeColumns(double bound) {
+        return List.of(
+                new double[] {0.0, 0.0},
+                new double[] {-0.0, 0.0, -0.0},
+                new double[] {bound, bound},
+                new double[] {-bound, bound},
+                new double[] {-bound, -bound, bound, 0.0},
+                new double[] {1.5, 1.5, 1.5, 1.5, 7.0});
     }
 
     /**
      * Normalise then inverse returns the input within 1e-12 relative to the column's magnitude (max
      * |x|): the affine maps lose a few ulps of the largest value, not of each value.
      */
-    @Property(tries = 1000)
-    void affineInverse_returnsTheInput(
-            @ForAll("normalisers") Transform t,
-            @ForAll @Size(min = 2, max = 40) List<@DoubleRange(min = -1e6, max = 1e6) Double> xs) {
-        double[] x = xs.stream().mapToDouble(Double::doubleValue).toArray();
+    @Test
+    void affineInverse_returnsTheInput() {
+        qt().withFixedSeed(42)
+                .withExamples(1000)
+                .forAll(normalisers(), columns(2, 40, 1e6))
+                .checkAssert(TransformPropertiesTest::inverseReturnsInput);
+        for (Transform t : NORMALISERS) {
+            edgeColumns(1e6).forEach(x -> inverseReturnsInput(t, x));
+        }
+    }
+
+    private static void inverseReturnsInput(Transform t, double[] x) {
         Frame f = ScalerReferenceCasesTest.column("x", x);
         FittedTransform fitted = t.fit(f);
         double[] back = fitted.inverse(fitted.apply(f)).column("x");
@@ -53,13 +104,26 @@ class TransformPropertiesTest {
     }
 
     /** Log and log1p: exp(log x) returns x within 1e-12 relative to each value. */
-    @Property(tries = 1000)
-    void logInverse_returnsTheInput(
-            @ForAll @Size(min = 1, max = 20) List<@DoubleRange(min = -300, max = 300) Double> exps,
-            @ForAll @DoubleRange(min = -0.99, max = 0) double nearMinusOne,
-            @ForAll boolean log1p) {
+    @Test
+    void logInverse_returnsTheInput() {
+        qt().withFixedSeed(42)
+                .withExamples(1000)
+                .forAll(columns(1, 20, 300), doubles().between(-0.99, 0), booleans().all())
+                .checkAssert(TransformPropertiesTest::logRoundTrips);
+        // the ends of both ranges: x = 1e-300, 1 and 1e300; log1p at -0.99 and 0
+        double[] ends = {-300, 0, 300};
+        for (boolean log1p : new boolean[] {false, true}) {
+            logRoundTrips(ends, -0.99, log1p);
+            logRoundTrips(ends, 0.0, log1p);
+        }
+    }
+
+    private static void logRoundTrips(double[] exps, double nearMinusOne, boolean log1p) {
         // x = 10^e spans 1e-300 .. 1e300; log1p also gets a value in [-0.99, 0]
-        double[] x = exps.stream().mapToDouble(e -> Math.pow(10, e)).toArray();
+        double[] x = new double[exps.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = Math.pow(10, exps[i]);
+        }
         if (log1p) {
             x[0] = nearMinusOne;
         }
@@ -72,11 +136,36 @@ class TransformPropertiesTest {
         }
     }
 
-    /** Any finite doubles, subnormals, -0.0 and extremes included, survive JSON bit for bit. */
-    @Property(tries = 1000)
-    void stateJson_roundTripsEveryFiniteDoubleBitExactly(
-            @ForAll("finiteDoubles") @Size(max = 12) List<Double> values) {
-        double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+    /**
+     * Any finite doubles, subnormals, -0.0 and extremes included, survive JSON bit for bit. The
+     * random lists mix raw bit patterns (weight 5), {@link #EDGE_DOUBLES} (weight 2) and short
+     * decimals (weight 2); the edge values are also checked all together and one by one.
+     */
+    @Test
+    void stateJson_roundTripsEveryFiniteDoubleBitExactly() {
+        qt().withFixedSeed(42)
+                .withExamples(1000)
+                .forAll(lists().of(finiteDoubles()).ofSizeBetween(0, 12))
+                .checkAssert(values -> stateRoundTripsBitExactly(toArray(values)));
+        stateRoundTripsBitExactly(new double[0]);
+        stateRoundTripsBitExactly(EDGE_DOUBLES.clone());
+        for (double v : EDGE_DOUBLES) {
+            stateRoundTripsBitExactly(new double[] {v});
+        }
+    }
+
+    static Gen<Double> finiteDoubles() {
+        Gen<Double> bits = longs().all().map(Double::longBitsToDouble).assuming(Double::isFinite);
+        Gen<Double> edge = arbitrary().pick(toList(EDGE_DOUBLES));
+        // two decimal places, magnitudes up to 1e10: the values people write by hand
+        Gen<Double> decimals =
+                longs().between(-1_000_000_000_000L, 1_000_000_000_000L).map(c -> c / 100.0);
+        return integers()
+                .between(0, 8)
+                .zip(bits, edge, decimals, (w, b, e, d) -> w < 5 ? b : w < 7 ? e : d);
+    }
+
+    private static void stateRoundTripsBitExactly(double[] v) {
         TransformState s =
                 new TransformState(
                         "zscore",
@@ -91,38 +180,20 @@ class TransformPropertiesTest {
         }
     }
 
-    @Provide
-    Arbitrary<List<Double>> finiteDoubles() {
-        Arbitrary<Double> bits =
-                Arbitraries.longs().map(Double::longBitsToDouble).filter(Double::isFinite);
-        Arbitrary<Double> special =
-                Arbitraries.of(
-                        -0.0,
-                        0.0,
-                        Double.MIN_VALUE,
-                        -Double.MIN_VALUE,
-                        Double.MIN_NORMAL,
-                        Math.nextDown(Double.MIN_NORMAL),
-                        Double.MAX_VALUE,
-                        -Double.MAX_VALUE,
-                        1e23,
-                        0.1,
-                        2e-3);
-        return Arbitraries.frequencyOf(
-                        net.jqwik.api.Tuple.of(5, bits),
-                        net.jqwik.api.Tuple.of(2, special),
-                        net.jqwik.api.Tuple.of(2, Arbitraries.doubles()))
-                .list();
+    /** A fitted scaler restored from its JSON gives bit-identical output. */
+    @Test
+    void fittedScaler_restoredFromJson_givesIdenticalOutput() {
+        qt().withFixedSeed(42)
+                .withExamples(1000)
+                .forAll(normalisers(), columns(2, 30, 1e9))
+                .checkAssert(TransformPropertiesTest::restoredScalerIsIdentical);
+        for (Transform t : NORMALISERS) {
+            edgeColumns(1e9).forEach(x -> restoredScalerIsIdentical(t, x));
+        }
     }
 
-    /** A fitted scaler restored from its JSON gives bit-identical output. */
-    @Property(tries = 1000)
-    void fittedScaler_restoredFromJson_givesIdenticalOutput(
-            @ForAll("normalisers") Transform t,
-            @ForAll @Size(min = 2, max = 30) List<@DoubleRange(min = -1e9, max = 1e9) Double> xs) {
-        Frame f =
-                ScalerReferenceCasesTest.column(
-                        "x", xs.stream().mapToDouble(Double::doubleValue).toArray());
+    private static void restoredScalerIsIdentical(Transform t, double[] x) {
+        Frame f = ScalerReferenceCasesTest.column("x", x);
         FittedTransform fitted = t.fit(f);
         FittedTransform back =
                 TransformStates.restore(
@@ -133,5 +204,13 @@ class TransformPropertiesTest {
             assertEquals(Double.doubleToRawLongBits(a[i]), Double.doubleToRawLongBits(b[i]));
             assertTrue(Double.isFinite(a[i]));
         }
+    }
+
+    static double[] toArray(List<Double> xs) {
+        return xs.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    static List<Double> toList(double[] xs) {
+        return java.util.Arrays.stream(xs).boxed().toList();
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maasfin.api.data.Frame;
 import dev.maasfin.api.split.Split;
+import dev.maasfin.core.data.DataDirectory;
 import dev.maasfin.core.split.ChronologicalSplit;
 import dev.maasfin.core.split.PurgedKFold;
 import dev.maasfin.core.transform.MinMaxTransform;
@@ -36,13 +37,8 @@ class RealDataWindowsTest {
 
     @BeforeAll
     static void load() throws IOException {
-        Path file = dataDirectory().resolve(FILE);
-        if (!Files.isRegularFile(file)) {
-            throw new AssertionError(
-                    "real data file is missing: "
-                            + file.toAbsolutePath()
-                            + " (set MAASFIN_DATA or -Dmaasfin.data)");
-        }
+        // fails (MissingDataException naming the file) when the data set is absent
+        Path file = DataDirectory.require(DataDirectory.resolve(), FILE);
         List<String> lines = Files.readAllLines(file);
         int n = lines.size() - 1;
         times = new long[n];
@@ -55,14 +51,6 @@ class RealDataWindowsTest {
             close[r] = Double.parseDouble(f[4]);
             volume[r] = Double.parseDouble(f[5]);
         }
-    }
-
-    static Path dataDirectory() {
-        String dir = System.getenv("MAASFIN_DATA");
-        if (dir == null || dir.isBlank()) {
-            dir = System.getProperty("maasfin.data");
-        }
-        return Path.of(dir == null || dir.isBlank() ? "../shared/data" : dir);
     }
 
     static Frame frame() {

@@ -3,17 +3,17 @@ package dev.maasfin.core.window;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.maasfin.api.data.Frame;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /**
  * No look-ahead, for every target kind: inputs come from rows {@code <= end(i)}, which is before
@@ -22,19 +22,46 @@ import net.jqwik.api.constraints.IntRange;
  */
 class WindowLookAheadPropertiesTest {
 
-    @Provide
-    Arbitrary<WindowTarget.Kind> kinds() {
-        return Arbitraries.of(WindowTarget.Kind.class);
+    /** One generated configuration: target kind, window shape and the seed of the prices. */
+    private record Case(
+            WindowTarget.Kind kind, int window, int horizon, int stride, int extra, long seed) {}
+
+    private static Gen<Case> cases() {
+        return arbitrary()
+                .enumValues(WindowTarget.Kind.class)
+                .zip(
+                        integers().between(1, 8),
+                        integers().between(1, 5),
+                        integers().between(1, 4),
+                        (kind, window, horizon, stride) ->
+                                new Case(kind, window, horizon, stride, 0, 0L))
+                .zip(
+                        integers().between(0, 30),
+                        longs().all(),
+                        (c, extra, seed) ->
+                                new Case(
+                                        c.kind(),
+                                        c.window(),
+                                        c.horizon(),
+                                        c.stride(),
+                                        extra,
+                                        seed));
     }
 
-    @Property(tries = 1000)
-    void windowsNeverContainRowsAfterTheLabelStarts(
-            @ForAll("kinds") WindowTarget.Kind kind,
-            @ForAll @IntRange(min = 1, max = 8) int window,
-            @ForAll @IntRange(min = 1, max = 5) int horizon,
-            @ForAll @IntRange(min = 1, max = 4) int stride,
-            @ForAll @IntRange(min = 0, max = 30) int extra,
-            @ForAll long seed) {
+    @Test
+    void windowsNeverContainRowsAfterTheLabelStarts() {
+        qt().withFixedSeed(42)
+                .withExamples(1000)
+                .forAll(cases())
+                .checkAssert(WindowLookAheadPropertiesTest::noLookAhead);
+    }
+
+    private static void noLookAhead(Case c) {
+        WindowTarget.Kind kind = c.kind();
+        int window = c.window();
+        int horizon = c.horizon();
+        int stride = c.stride();
+        long seed = c.seed();
         int h =
                 kind == WindowTarget.Kind.NONE
                         ? 0
@@ -44,7 +71,7 @@ class WindowLookAheadPropertiesTest {
                                         : 0);
         WindowTarget target =
                 new WindowTarget(kind, kind == WindowTarget.Kind.NONE ? null : "price", h);
-        int n = window + h + extra;
+        int n = window + h + c.extra();
         Frame frame = frame(n, seed);
         SlidingWindowDataset d = build(frame, window, stride, target);
 

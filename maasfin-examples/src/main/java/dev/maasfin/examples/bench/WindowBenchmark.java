@@ -1,21 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.maasfin.examples.bench;
 
+import dev.maasfin.api.data.BarSeries;
 import dev.maasfin.api.data.Frame;
+import dev.maasfin.core.data.BarCsvLoader;
+import dev.maasfin.core.data.DataDirectory;
 import dev.maasfin.core.window.SlidingWindowDataset;
 import dev.maasfin.core.window.SlidingWindows;
 import dev.maasfin.core.window.WindowTarget;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -35,9 +33,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * for comparison in the same run, the common alternative of materialising one {@code float[]} copy
  * per window.
  *
- * <p>Reads {@code btc-perp-1m/btc-perp-20211231-20220201_1m.csv} from the data directory: system
- * property {@code maasfin.data}, else env {@code MAASFIN_DATA}, else {@code ../shared/data}. Not
- * thread-safe (JMH state per thread).
+ * <p>Reads {@code btc-perp-1m/btc-perp-20211231-20220201_1m.csv} from {@link
+ * DataDirectory#resolve()} (env {@code MAASFIN_DATA}, else system property {@code maasfin.data},
+ * else {@code ../shared/data}) with {@link BarCsvLoader#defaults()}. Not thread-safe (JMH state per
+ * thread).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -56,7 +55,8 @@ public class WindowBenchmark {
     /** Loads the bars and builds the dataset once. */
     @Setup(Level.Trial)
     public void setUp() {
-        frame = load(dataDirectory().resolve(FILE));
+        // MissingDataException naming the file if the data set is absent
+        frame = load(DataDirectory.require(DataDirectory.resolve(), FILE));
         windows = build();
         sample = new float[WINDOW * windows.features()];
     }
@@ -101,48 +101,20 @@ public class WindowBenchmark {
         return out;
     }
 
-    static Path dataDirectory() {
-        String dir = System.getProperty("maasfin.data");
-        if (dir == null || dir.isBlank()) {
-            dir = System.getenv("MAASFIN_DATA");
-        }
-        if (dir == null || dir.isBlank()) {
-            dir = "../shared/data";
-        }
-        return Path.of(dir);
-    }
-
+    /** Loads the OHLCV columns with the shared strict loader (fails naming file, line, value). */
     static Frame load(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException(
-                    "benchmark data file is missing: " + file.toAbsolutePath());
-        }
-        String[] names = {"open", "high", "low", "close", "volume"};
-        double[][] cols = new double[names.length][50_000];
-        int n = 0;
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
-            for (CSVRecord rec :
-                    CSVFormat.DEFAULT
-                            .builder()
-                            .setHeader()
-                            .setSkipHeaderRecord(true)
-                            .build()
-                            .parse(r)) {
-                for (int c = 0; c < names.length; c++) {
-                    if (n == cols[c].length) {
-                        cols[c] = java.util.Arrays.copyOf(cols[c], 2 * n);
-                    }
-                    cols[c][n] = Double.parseDouble(rec.get(names[c]));
-                }
-                n++;
-            }
+        BarSeries bars;
+        try {
+            bars = BarCsvLoader.defaults().load(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         Map<String, double[]> m = new LinkedHashMap<>();
-        for (int c = 0; c < names.length; c++) {
-            m.put(names[c], java.util.Arrays.copyOf(cols[c], n));
-        }
+        m.put("open", bars.opens());
+        m.put("high", bars.highs());
+        m.put("low", bars.lows());
+        m.put("close", bars.closes());
+        m.put("volume", bars.volumes());
         return Frame.of(m);
     }
 }
