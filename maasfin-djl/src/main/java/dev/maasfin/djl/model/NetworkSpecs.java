@@ -15,7 +15,10 @@ public final class NetworkSpecs {
     /** Returns the architecture names {@link #fromJson} understands. */
     public static List<String> types() {
         return List.of(
-                DenseAutoencoderSpec.TYPE, MlpClassifierSpec.TYPE, RecurrentForecasterSpec.TYPE);
+                DenseAutoencoderSpec.TYPE,
+                MlpClassifierSpec.TYPE,
+                DenseRegressorSpec.TYPE,
+                RecurrentForecasterSpec.TYPE);
     }
 
     /**
@@ -30,6 +33,8 @@ public final class NetworkSpecs {
                 return DenseAutoencoderSpec.fromJson(hyperParameters);
             case MlpClassifierSpec.TYPE:
                 return MlpClassifierSpec.fromJson(hyperParameters);
+            case DenseRegressorSpec.TYPE:
+                return DenseRegressorSpec.fromJson(hyperParameters);
             case RecurrentForecasterSpec.TYPE:
                 return RecurrentForecasterSpec.fromJson(hyperParameters);
             default:
