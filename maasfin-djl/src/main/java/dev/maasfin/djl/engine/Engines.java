@@ -28,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * before maasfin does; a host that uses DJL directly must call {@link #ensureLoaded()} (or set
  * {@code OPT_OUT_TRACKING} itself) first.
  *
+ * <p>Threads: DJL sizes PyTorch's intra-op and inter-op pools from {@code
+ * ai.djl.pytorch.num_threads} and {@code ai.djl.pytorch.num_interop_threads}, read when the engine
+ * loads; for the small networks maasfin trains, 1 is usually fastest, and on a busy host several
+ * threads per call can slow each step many times over (the module's tests run with 1).
+ *
  * <p>Thread-safe: loading is guarded by the class lock and happens at most once per JVM.
  */
 public final class Engines {

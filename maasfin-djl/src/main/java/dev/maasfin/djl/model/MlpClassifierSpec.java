@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.maasfin.djl.model;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
@@ -125,8 +124,8 @@ public final class MlpClassifierSpec implements NetworkSpec {
     }
 
     @Override
-    public NDArray toPrediction(NDArray output) {
-        return output.softmax(-1);
+    public OutputActivation outputActivation() {
+        return OutputActivation.SOFTMAX;
     }
 
     /** Builder: {@code setX} required, {@code optX} optional. Not thread-safe. */

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.maasfin.djl.model;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.training.loss.Loss;
 import dev.maasfin.api.model.ModelKind;
@@ -48,9 +47,10 @@ public interface NetworkSpec {
     Loss newLoss();
 
     /**
-     * Maps the block's raw output to the model's prediction (SPI), e.g. logits to probabilities.
+     * Returns how the block's raw output becomes the prediction, e.g. logits to probabilities; the
+     * training loss sees the raw output.
      */
-    default NDArray toPrediction(NDArray output) {
-        return output;
+    default OutputActivation outputActivation() {
+        return OutputActivation.IDENTITY;
     }
 }

@@ -18,7 +18,9 @@ public final class NetworkSpecs {
                 DenseAutoencoderSpec.TYPE,
                 MlpClassifierSpec.TYPE,
                 DenseRegressorSpec.TYPE,
-                RecurrentForecasterSpec.TYPE);
+                RecurrentForecasterSpec.TYPE,
+                TemporalCnnSpec.TYPE,
+                ImageCnnSpec.TYPE);
     }
 
     /**
@@ -37,6 +39,10 @@ public final class NetworkSpecs {
                 return DenseRegressorSpec.fromJson(hyperParameters);
             case RecurrentForecasterSpec.TYPE:
                 return RecurrentForecasterSpec.fromJson(hyperParameters);
+            case TemporalCnnSpec.TYPE:
+                return TemporalCnnSpec.fromJson(hyperParameters);
+            case ImageCnnSpec.TYPE:
+                return ImageCnnSpec.fromJson(hyperParameters);
             default:
                 throw new IllegalArgumentException(
                         "architecture type must be one of " + types() + " but was '" + type + "'");

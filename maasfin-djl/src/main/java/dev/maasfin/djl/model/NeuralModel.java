@@ -152,7 +152,11 @@ public final class NeuralModel implements Predictor, AutoCloseable {
             NDList out =
                     model.getBlock()
                             .forward(new ParameterStore(scope, false), new NDList(x), false);
-            return spec.toPrediction(out.head()).toFloatArray();
+            NDArray y = out.head();
+            if (spec.outputActivation() == OutputActivation.SOFTMAX) {
+                y = y.softmax(-1);
+            }
+            return y.toFloatArray();
         }
     }
 
