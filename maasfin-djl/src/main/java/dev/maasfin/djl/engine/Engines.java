@@ -112,8 +112,11 @@ public final class Engines {
             throw new IllegalStateException(
                     "DJL could not load the "
                             + ENGINE_NAME
-                            + " engine; put ai.djl.pytorch:pytorch-native-cpu (classifier"
-                            + " linux-x86_64) and a matching pytorch-jni on the class path: "
+                            + " engine, typically because its native library (libtorch) is"
+                            + " neither on the class path nor in the DJL cache and offline mode"
+                            + " forbids a download; put ai.djl.pytorch:pytorch-native-cpu"
+                            + " (classifier linux-x86_64) and a matching pytorch-jni on the class"
+                            + " path. DJL said: "
                             + e.getMessage(),
                     e);
         }

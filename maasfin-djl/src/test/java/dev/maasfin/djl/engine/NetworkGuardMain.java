@@ -12,7 +12,8 @@ import java.net.URL;
  * <p>Scenarios: {@code engine} loads the engine through {@link Engines#ensureLoaded()}; {@code
  * controls} makes three deliberate attempts (HttpURLConnection to TEST-NET 192.0.2.1, DJL's own
  * {@code Ec2Utils.callHome} with tracking not opted out, a raw socket to 192.0.2.1) so the parent
- * can show that the guards see and refuse each kind before any packet is sent.
+ * can show that the guards see and refuse each kind before any packet is sent; {@code
+ * engine-failure} loads the engine and prints the failure message.
  */
 public final class NetworkGuardMain {
 
@@ -26,6 +27,13 @@ public final class NetworkGuardMain {
             EngineInfo info = Engines.ensureLoaded();
             System.out.println("engineVersion=" + info.engineVersion());
             System.out.println("optOutAfter=" + System.getProperty(Engines.TRACKING_OPT_OUT));
+        } else if (args[0].equals("engine-failure")) {
+            try {
+                Engines.ensureLoaded();
+                System.out.println("failure=none");
+            } catch (IllegalStateException e) {
+                System.out.println("failure=" + e.getMessage().replace('\n', ' '));
+            }
         } else {
             runControls();
         }

@@ -5,16 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,48 +82,8 @@ class TelemetryOptOutTest {
     }
 
     private static Map<String, String> runChild(String scenario) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(childCommand(scenario));
-        pb.environment().remove("OPT_OUT_TRACKING");
-        pb.environment().remove("DJL_OFFLINE");
-        Path stderr = Paths.get("target", "network-guard-" + scenario + ".err");
-        pb.redirectError(stderr.toFile());
-        Process p = pb.start();
-        String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "child JVM timed out");
-        Map<String, String> out = parse(stdout);
-        out.put("stderr", java.nio.file.Files.readString(stderr));
-        assertEquals(0, p.exitValue(), stdout + out.get("stderr"));
-        return out;
-    }
-
-    private static List<String> childCommand(String scenario) throws IOException {
-        String cacheDir = Paths.get("target", "djl-cache").toAbsolutePath().toString();
-        String cp = System.getProperty("surefire.test.class.path", "");
-        if (cp.isEmpty()) {
-            cp = System.getProperty("java.class.path");
-        }
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED");
-        cmd.add("--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED");
-        cmd.add("-Djava.security.manager=allow");
-        cmd.add("-DDJL_CACHE_DIR=" + cacheDir);
-        cmd.add("-DENGINE_CACHE_DIR=" + cacheDir);
-        cmd.add("-cp");
-        cmd.add(cp);
-        cmd.add(NetworkGuardMain.class.getName());
-        cmd.add(scenario);
-        return cmd;
-    }
-
-    private static Map<String, String> parse(String stdout) {
-        Map<String, String> out = new HashMap<>();
-        for (String line : stdout.split("\n")) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                out.put(line.substring(0, eq), line.substring(eq + 1).trim());
-            }
-        }
+        Map<String, String> out = ChildJvm.run(scenario, cp -> cp, List.of());
+        assertEquals("0", out.get("exit"), out.get("stdout") + out.get("stderr"));
         return out;
     }
 }

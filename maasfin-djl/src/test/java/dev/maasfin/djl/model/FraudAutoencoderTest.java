@@ -79,7 +79,7 @@ class FraudAutoencoderTest {
                 .setLearningRate(1e-3)
                 .setBatchSize(32)
                 .setMaxEpochs(60)
-                .setSeed(42)
+                .setSeed(Integer.getInteger("maasfin.fraud.seed", 42))
                 .optEarlyStopping(5, 1e-4)
                 .build();
     }
