@@ -64,7 +64,8 @@ public final class ModelTrainer {
      * @return the trained model (the caller closes it) and the run's record
      * @throws IllegalArgumentException if the data's sample shape or label width differ from the
      *     spec's (naming both), or early stopping is on without validation data
-     * @throws IllegalStateException if the device cannot be used
+     * @throws IllegalStateException if the device cannot be used, or the training loss becomes NaN
+     *     or infinite (diverging training; the model is closed)
      */
     public TrainedModel train(
             NetworkSpec spec,
@@ -187,7 +188,18 @@ public final class ModelTrainer {
         double sum = 0;
         for (int from = 0; from < order.length; from += config.batchSize()) {
             int to = Math.min(order.length, from + config.batchSize());
-            sum += trainBatch(trainer, data, order, from, to) * (to - from);
+            double loss = trainBatch(trainer, data, order, from, to);
+            if (!Double.isFinite(loss)) {
+                throw new IllegalStateException(
+                        "training loss became "
+                                + loss
+                                + " in the batch starting at position "
+                                + from
+                                + " of the epoch; lower the learning rate ("
+                                + config.learningRate()
+                                + ") or set gradient clipping");
+            }
+            sum += loss * (to - from);
         }
         return sum / order.length;
     }

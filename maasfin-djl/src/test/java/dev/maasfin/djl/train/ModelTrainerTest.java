@@ -117,6 +117,19 @@ class ModelTrainerTest {
     }
 
     @Test
+    void train_withDivergingLearningRate_failsNamingTheRate() {
+        TrainingData data = TrainingData.autoencoding(Synthetic.lowRankRows(64, WIDTH, 6), WIDTH);
+        TrainerConfig cfg = config(1).setOptimizer(OptimizerKind.SGD).setLearningRate(1e12).build();
+
+        IllegalStateException e =
+                assertThrows(
+                        IllegalStateException.class,
+                        () -> new ModelTrainer(cfg).train(autoencoder(), data, null, null));
+        assertTrue(e.getMessage().startsWith("training loss became "), e.getMessage());
+        assertTrue(e.getMessage().contains("lower the learning rate (1.0E12)"), e.getMessage());
+    }
+
+    @Test
     void trainingData_withNaN_namesSampleAndPosition() {
         float[] x = {1, 2, Float.NaN, 4};
 
