@@ -12,11 +12,11 @@ import org.slf4j.LoggerFactory;
  * auto}.
  *
  * <p>{@link #resolve()} turns the request into a DJL device. {@code auto} picks GPU 0 when DJL's
- * engine reports at least one GPU, else the CPU with a WARN log line (a degraded fallback, never an
- * error). An explicit GPU request on a host whose engine reports fewer GPUs is an {@link
- * IllegalStateException}: a host that asked for a GPU must not silently run on the CPU. With the
- * default {@code cpu} Maven profile the PyTorch natives are CPU-only, so DJL reports 0 GPUs even on
- * a machine with a GPU.
+ * engine reports at least one GPU, else the CPU with a WARN log line once per JVM (a degraded
+ * fallback, never an error). An explicit GPU request on a host whose engine reports fewer GPUs is
+ * an {@link IllegalStateException}: a host that asked for a GPU must not silently run on the CPU.
+ * With the default {@code cpu} Maven profile the PyTorch natives are CPU-only, so DJL reports 0
+ * GPUs even on a machine with a GPU.
  *
  * <p>Thread-safe: immutable.
  */
@@ -33,6 +33,9 @@ public final class DeviceSpec {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceSpec.class);
+
+    private static final java.util.concurrent.atomic.AtomicBoolean WARNED_AUTO_CPU =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     private static final DeviceSpec CPU = new DeviceSpec(Kind.CPU, -1);
     private static final DeviceSpec AUTO = new DeviceSpec(Kind.AUTO, -1);
@@ -132,7 +135,9 @@ public final class DeviceSpec {
                 if (gpuCount > 0) {
                     return Device.gpu(0);
                 }
-                LOG.warn("Device auto: the engine reports no GPU, using the CPU");
+                if (!WARNED_AUTO_CPU.getAndSet(true)) {
+                    LOG.warn("Device auto: the engine reports no GPU, using the CPU");
+                }
                 return Device.cpu();
             default:
                 if (gpuIndex >= gpuCount) {

@@ -96,6 +96,19 @@ public final class ModelArtifacts {
     }
 
     /**
+     * Loads a model saved by {@link #save} onto the device request recorded in it ({@code cpu},
+     * {@code gpu:N} or {@code auto}).
+     *
+     * @throws ArtifactException as {@link #load(Path, DeviceSpec)}
+     * @throws IllegalStateException if the recorded request was an explicit GPU this host lacks
+     */
+    public static NeuralModel load(Path dir) throws ArtifactException {
+        verifyManifest(dir);
+        Object device = readMetadata(dir).get("device");
+        return load(dir, DeviceSpec.parse(String.valueOf(device)));
+    }
+
+    /**
      * Loads a model saved by {@link #save}.
      *
      * @param dir the artifact directory

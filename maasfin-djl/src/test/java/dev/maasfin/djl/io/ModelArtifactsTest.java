@@ -67,6 +67,12 @@ class ModelArtifactsTest {
                 assertEquals(t, new AutoencoderDetector(loaded).threshold());
                 assertEquals(m.spec().hyperParameters(), loaded.spec().hyperParameters());
             }
+            try (NeuralModel onRecordedDevice = ModelArtifacts.load(dir)) {
+                float[] again = onRecordedDevice.predict(rows, 20);
+                for (int k = 0; k < before.length; k++) {
+                    assertEquals(Float.floatToIntBits(before[k]), Float.floatToIntBits(again[k]));
+                }
+            }
         }
     }
 
