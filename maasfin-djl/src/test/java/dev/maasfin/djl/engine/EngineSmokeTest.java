@@ -33,6 +33,8 @@ class EngineSmokeTest {
         assertEquals("0.36.0", first.djlVersion());
         assertSame(first, Engines.ensureLoaded());
         assertTrue(Engines.isTrackingOptedOut());
+        // The build runs every test offline (parent pom surefire settings, kept by this module).
+        assertEquals("true", System.getProperty("ai.djl.offline"));
     }
 
     @Test

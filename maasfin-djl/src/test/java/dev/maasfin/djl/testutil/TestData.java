@@ -53,7 +53,7 @@ public final class TestData {
                             .builder()
                             .setHeader()
                             .setSkipHeaderRecord(true)
-                            .build()
+                            .get()
                             .parse(r)
                             .getRecords());
         }

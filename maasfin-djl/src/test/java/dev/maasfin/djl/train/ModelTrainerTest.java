@@ -77,6 +77,9 @@ class ModelTrainerTest {
             assertTrue(loss[7] < loss[0] / 2, "train loss " + loss[0] + " -> " + loss[7]);
             assertEquals(run.result().validationMetric()[7], seen.get(7)[2]);
             assertFalse(run.result().stoppedEarly());
+            assertEquals(
+                    "ADAM",
+                    ((java.util.Map<?, ?>) m.trainingInfo().get("trainer")).get("optimizer"));
         }
     }
 
