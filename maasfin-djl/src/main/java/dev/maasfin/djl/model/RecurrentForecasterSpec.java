@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.maasfin.djl.model;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Block;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.recurrent.GRU;
+import ai.djl.nn.recurrent.LSTM;
+import ai.djl.training.loss.Loss;
+import dev.maasfin.api.model.ModelKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A stacked LSTM or GRU forecaster: input {@code [N, window, features]} (batch first, time, then
+ * feature), the last time step's hidden state of the top layer, then a dense head with one output
+ * per horizon (or, with quantiles, {@code horizons * quantiles} outputs, horizon-major).
+ *
+ * <p>Every call starts from a zero hidden and cell state (DJL's recurrent block resets its begin
+ * state per forward), so predictions are stateless. Dropout acts between stacked layers only, as in
+ * PyTorch's {@code nn.LSTM}. Loss: mean squared error, or pinball loss averaged over quantiles when
+ * quantiles are set. On the PyTorch engine DJL passes the parameters to {@code torch.lstm}
+ * unchanged, so gate rows are in PyTorch's order i, f, g, o (GRU: r, z, n); the parameter names map
+ * as {@code l_K_i2h_WEIGHT = weight_ih_lK}, {@code l_K_h2h_WEIGHT = weight_hh_lK}, {@code
+ * l_K_i2h_BIAS = bias_ih_lK}, {@code l_K_h2h_BIAS = bias_hh_lK}, and the head's {@code weight},
+ * {@code bias} = {@code nn.Linear}'s. Thread-safe: immutable.
+ */
+public final class RecurrentForecasterSpec implements NetworkSpec {
+
+    /** Architecture name in {@code model.json}. */
+    public static final String TYPE = "recurrent-forecaster";
+
+    /** Recurrent cell type. */
+    public enum Cell {
+        /** Long short-term memory. */
+        LSTM,
+        /** Gated recurrent unit. */
+        GRU
+    }
+
+    private final int window;
+    private final int features;
+    private final Cell cell;
+    private final int hidden;
+    private final int layers;
+    private final float dropout;
+    private final int horizons;
+    private final float[] quantiles;
+
+    private RecurrentForecasterSpec(Builder b) {
+        this.window = b.window;
+        this.features = b.features;
+        this.cell = b.cell;
+        this.hidden = b.hidden;
+        this.layers = b.layers;
+        this.dropout = b.dropout;
+        this.horizons = b.horizons;
+        this.quantiles = b.quantiles.clone();
+    }
+
+    /** Returns a builder; {@code setWindow} and {@code setFeatures} are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public ModelKind kind() {
+        return ModelKind.FORECASTER;
+    }
+
+    @Override
+    public int[] inputShape() {
+        return new int[] {window, features};
+    }
+
+    @Override
+    public int outputWidth() {
+        return horizons * Math.max(1, quantiles.length);
+    }
+
+    @Override
+    public int labelWidth() {
+        return horizons;
+    }
+
+    /** Returns the quantile levels (empty for point forecasts). */
+    public float[] quantiles() {
+        return quantiles.clone();
+    }
+
+    @Override
+    public Map<String, Object> hyperParameters() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("window", window);
+        m.put("features", features);
+        m.put("cell", cell.name());
+        m.put("hidden", hidden);
+        m.put("layers", layers);
+        m.put("dropout", (double) dropout);
+        m.put("horizons", horizons);
+        List<Double> q = new ArrayList<>();
+        for (float v : quantiles) {
+            q.add((double) v);
+        }
+        m.put("quantiles", q);
+        return m;
+    }
+
+    static RecurrentForecasterSpec fromJson(Map<String, ?> m) {
+        return builder()
+                .setWindow(JsonValues.intValue(m, "window"))
+                .setFeatures(JsonValues.intValue(m, "features"))
+                .optCell(Cell.valueOf(JsonValues.string(m, "cell")))
+                .optHidden(JsonValues.intValue(m, "hidden"))
+                .optLayers(JsonValues.intValue(m, "layers"))
+                .optDropout((float) JsonValues.doubleValue(m, "dropout"))
+                .optHorizons(JsonValues.intValue(m, "horizons"))
+                .optQuantiles(JsonValues.floatArray(m, "quantiles"))
+                .build();
+    }
+
+    @Override
+    public Block newBlock() {
+        Block rnn =
+                cell == Cell.LSTM
+                        ? LSTM.builder()
+                                .setStateSize(hidden)
+                                .setNumLayers(layers)
+                                .optDropRate(dropout)
+                                .optBatchFirst(true)
+                                .optReturnState(false)
+                                .build()
+                        : GRU.builder()
+                                .setStateSize(hidden)
+                                .setNumLayers(layers)
+                                .optDropRate(dropout)
+                                .optBatchFirst(true)
+                                .optReturnState(false)
+                                .build();
+        return new SequentialBlock()
+                .add(rnn)
+                .add(new LambdaBlock(x -> new NDList(x.head().get(":, -1, :")), "lastStep"))
+                .add(Linear.builder().setUnits(outputWidth()).build());
+    }
+
+    @Override
+    public Loss newLoss() {
+        return quantiles.length == 0
+                ? Losses.meanSquaredError()
+                : Losses.pinball(quantiles, horizons);
+    }
+
+    /** Builder: {@code setX} required, {@code optX} optional. Not thread-safe. */
+    public static final class Builder {
+        private int window;
+        private int features;
+        private Cell cell = Cell.LSTM;
+        private int hidden = 32;
+        private int layers = 1;
+        private float dropout;
+        private int horizons = 1;
+        private float[] quantiles = {};
+
+        private Builder() {}
+
+        /** Sets the number of time steps per sample (required, >= 1). */
+        public Builder setWindow(int window) {
+            this.window = window;
+            return this;
+        }
+
+        /** Sets the number of features per time step (required, >= 1). */
+        public Builder setFeatures(int features) {
+            this.features = features;
+            return this;
+        }
+
+        /** Sets the cell type (default LSTM). */
+        public Builder optCell(Cell cell) {
+            this.cell = cell;
+            return this;
+        }
+
+        /** Sets the hidden state size (default 32). */
+        public Builder optHidden(int hidden) {
+            this.hidden = hidden;
+            return this;
+        }
+
+        /** Sets the number of stacked layers (default 1). */
+        public Builder optLayers(int layers) {
+            this.layers = layers;
+            return this;
+        }
+
+        /** Sets the dropout between stacked layers (default 0). */
+        public Builder optDropout(float dropout) {
+            this.dropout = dropout;
+            return this;
+        }
+
+        /** Sets the number of forecast horizons (default 1). */
+        public Builder optHorizons(int horizons) {
+            this.horizons = horizons;
+            return this;
+        }
+
+        /** Sets quantile levels in (0, 1), strictly increasing (default none: point forecast). */
+        public Builder optQuantiles(float... quantiles) {
+            this.quantiles = quantiles.clone();
+            return this;
+        }
+
+        /**
+         * Validates and builds.
+         *
+         * @throws IllegalArgumentException naming each bad value
+         */
+        public RecurrentForecasterSpec build() {
+            List<String> errors = new ArrayList<>();
+            Checks.positive(errors, "window", window);
+            Checks.positive(errors, "features", features);
+            Checks.positive(errors, "hidden", hidden);
+            Checks.positive(errors, "layers", layers);
+            Checks.positive(errors, "horizons", horizons);
+            Checks.fraction(errors, "dropout", dropout);
+            if (cell == null) {
+                errors.add("cell is missing");
+            }
+            for (int k = 0; k < quantiles.length; k++) {
+                boolean inRange = quantiles[k] > 0 && quantiles[k] < 1;
+                if (!inRange || (k > 0 && quantiles[k] <= quantiles[k - 1])) {
+                    errors.add(
+                            "quantiles must be strictly increasing in (0, 1) but were "
+                                    + java.util.Arrays.toString(quantiles));
+                    break;
+                }
+            }
+            Checks.throwIfAny("recurrent forecaster spec", errors);
+            return new RecurrentForecasterSpec(this);
+        }
+    }
+}
