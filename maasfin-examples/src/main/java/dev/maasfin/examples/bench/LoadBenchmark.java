@@ -33,7 +33,8 @@ import org.openjdk.jmh.annotations.State;
  * rule, build the {@link BarSeries}). {@link #commonsCsvParseOnly} is the loop a user would
  * otherwise write with the same parser: Commons CSV, {@code LocalDateTime.parse} and {@code
  * Double.parseDouble} into primitive arrays, with no validation; the ratio of the two is the cost
- * of validation and format detection. The data directory comes from {@link DataDirectory#resolve()}
+ * of validation and format detection. {@link #commonsCsvRecordsOnly} is the parser's floor: records
+ * only, no number or time conversion. The data directory comes from {@link DataDirectory#resolve()}
  * ({@code -Dmaasfin.data=...} or {@code MAASFIN_DATA}). Benchmarks that need the series already
  * loaded (windowing) can use {@link LoadedSeries}, which loads once per trial.
  */
@@ -92,6 +93,21 @@ public class LoadBenchmark {
             }
         }
         return Arrays.copyOf(close, n);
+    }
+
+    /** Floor: Commons CSV only, iterating the records and touching each field; no conversion. */
+    @Benchmark
+    public long commonsCsvRecordsOnly() throws IOException {
+        long chars = 0;
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser p = CSVParser.parse(r, CSVFormat.DEFAULT)) {
+            for (CSVRecord rec : p) {
+                for (int i = 0; i < rec.size(); i++) {
+                    chars += rec.get(i).length();
+                }
+            }
+        }
+        return chars;
     }
 
     /** The btc-perp-1m series loaded once per trial, for benchmarks that start from bars. */
