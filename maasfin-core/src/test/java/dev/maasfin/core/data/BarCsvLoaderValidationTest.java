@@ -155,6 +155,13 @@ class BarCsvLoaderValidationTest {
     }
 
     @Test
+    void load_whenBlankLinePrecedesHeader_namesTheHeaderLine() {
+        DataFormatException e = fail("\ndate,close\n2020-01-02,1\n");
+
+        assertTrue(e.getMessage().startsWith("bars.csv: line 2 is missing"), e.getMessage());
+    }
+
+    @Test
     void load_whenAdjustedBasisWithoutAdjClose_namesTheMissingColumn() {
         BarCsvLoader loader = BarCsvLoader.builder().optPriceBasis(PriceBasis.ADJUSTED).build();
 
