@@ -189,6 +189,20 @@ class BarCsvLoaderValidationTest {
     }
 
     @Test
+    void load_withCrLfLineEnds_countsLinesTheSame() {
+        String csv = (HEADER + ROW2 + "2020-01-03,11,13,10,x,200\n").replace("\n", "\r\n");
+
+        assertNames(fail(csv), 3, "close", "x", "is not a number");
+    }
+
+    @Test
+    void load_withBareCarriageReturns_countsLinesTheSame() {
+        String csv = (HEADER + ROW2 + "2020-01-03,11,13,10,x,200\n").replace('\n', '\r');
+
+        assertNames(fail(csv), 3, "close", "x", "is not a number");
+    }
+
+    @Test
     void load_fromFile_namesThePathInTheMessage() throws IOException {
         Path dir = Files.createDirectories(Path.of("target", "test-tmp", "validation"));
         Path file = Files.writeString(dir.resolve("bad.csv"), HEADER + "2020-01-02,10,12,9,z,1\n");
