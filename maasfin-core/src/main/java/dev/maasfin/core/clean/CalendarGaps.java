@@ -27,6 +27,7 @@ public final class CalendarGaps {
 
     /**
      * One gap: bars {@code index - 1} and {@code index} are further apart than the cadence allows.
+     * Thread-safe: immutable.
      *
      * @param index the index of the first bar after the gap
      * @param before the time of the bar before the gap
@@ -36,7 +37,7 @@ public final class CalendarGaps {
     public record Gap(int index, Instant before, Instant after, long missingBars) {}
 
     /**
-     * The gaps found in one series.
+     * The gaps found in one series. Thread-safe: immutable.
      *
      * @param series the series name
      * @param cadence the cadence checked against

@@ -33,9 +33,12 @@ import java.util.Objects;
  * close follows {@link PriceBasis} (default {@link PriceBasis#RAW}).
  *
  * <p>Performance: one pass over the file with Commons CSV; values go straight into primitive
- * columns that double in size when full; no object per bar beyond the parser's record. Limits:
- * quoted fields spanning lines are read, but such a record's line is where it starts; fractional
- * epoch seconds and split date/time columns are not supported.
+ * columns that double in size when full; no object per bar beyond the parser's record, except that
+ * {@link TimeFormat#ISO_ZONED_DATE_TIME} parses through {@code ZonedDateTime}. Limits: only
+ * comma-separated UTF-8; quoted fields spanning lines are read, but such a record's line is where
+ * it starts; day/month/year dates, fractional epoch seconds and split date and time columns are not
+ * supported; {@code Double.parseDouble} syntax is accepted for numbers (so {@code 1e3} and {@code
+ * 0x1p3} parse).
  *
  * <p>Thread-safe: immutable; each load uses its own state, so one loader may serve many threads.
  */

@@ -67,7 +67,7 @@ final class BarFileRead {
         if (!missing.isEmpty()) {
             throw new DataFormatException(
                     source,
-                    1,
+                    rows.headerLine(),
                     null,
                     null,
                     "is missing required column(s) "

@@ -26,6 +26,7 @@ final class CsvRows implements Closeable {
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final String[] header;
+    private long headerLine;
     private CSVRecord current;
     private long line;
 
@@ -64,6 +65,7 @@ final class CsvRows implements Closeable {
     private String[] readHeader() {
         while (advance()) {
             if (!isBlank(current)) {
+                headerLine = line;
                 return current.values();
             }
         }
@@ -93,6 +95,11 @@ final class CsvRows implements Closeable {
     /** Returns the header fields, trimmed. */
     String[] header() {
         return header.clone();
+    }
+
+    /** Returns the 1-based file line of the header (1 unless blank lines precede it). */
+    long headerLine() {
+        return headerLine;
     }
 
     /** Moves to the next non-blank record; returns {@code false} at the end. */

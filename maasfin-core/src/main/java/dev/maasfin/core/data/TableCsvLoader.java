@@ -88,7 +88,7 @@ public final class TableCsvLoader {
 
     private Table read(CsvRows rows) {
         String[] header = rows.header();
-        checkHeader(rows.source(), header);
+        checkHeader(rows.source(), rows.headerLine(), header);
         Fields fields = readFields(rows, header);
         if (fields.rows == 0) {
             throw new DataFormatException(rows.source(), 0, null, null, "has no data rows");
@@ -100,13 +100,13 @@ public final class TableCsvLoader {
         return table.build();
     }
 
-    private void checkHeader(String source, String[] header) {
+    private void checkHeader(String source, long line, String[] header) {
         Set<String> seen = new LinkedHashSet<>();
         for (int c = 0; c < header.length; c++) {
             if (header[c].isEmpty()) {
                 throw new DataFormatException(
                         source,
-                        1,
+                        line,
                         null,
                         null,
                         "header field " + (c + 1) + " is blank; every column needs a name");
@@ -114,7 +114,7 @@ public final class TableCsvLoader {
             if (!seen.add(key(header[c]))) {
                 throw new DataFormatException(
                         source,
-                        1,
+                        line,
                         header[c],
                         null,
                         "appears twice in the header " + Arrays.toString(header));
@@ -129,7 +129,7 @@ public final class TableCsvLoader {
         if (!missing.isEmpty()) {
             throw new DataFormatException(
                     source,
-                    1,
+                    line,
                     null,
                     null,
                     "is missing required column(s) "

@@ -10,13 +10,19 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Parses bar times to epoch milliseconds without per-row objects for the zone-less formats in a
- * fixed-offset zone. Thread-safe: immutable.
+ * Parses bar times to epoch milliseconds. Zone-less formats allocate nothing per row (the offset of
+ * a daylight-saving zone is cached per local day); zoned date-times go through {@code
+ * ZonedDateTime}. A local time in a daylight-saving gap moves forward by the gap and one in an
+ * overlap takes the earlier offset, as {@code ZonedDateTime.of} does. Not thread-safe: one parser
+ * per load (it caches the last day's offset).
  */
 final class TimeParser {
     private final TimeFormat format;
     private final ZoneId zone;
     private final ZoneOffset fixedOffset;
+    private long cachedDay = Long.MIN_VALUE;
+    private int cachedOffset;
+    private boolean cachedDayUniform;
 
     TimeParser(TimeFormat format, ZoneId zone) {
         if (format == TimeFormat.AUTO) {
@@ -142,10 +148,25 @@ final class TimeParser {
         return (localSeconds - offsetSeconds(localSeconds)) * 1000L + millis;
     }
 
+    /**
+     * Returns the zone's offset at a local time. For zones with daylight saving the offset is
+     * looked up once per local day and reused for the day's rows when it is the same at the day's
+     * first and last second; only a day with a transition looks up every row.
+     */
     private int offsetSeconds(long localEpochSeconds) {
         if (fixedOffset != null) {
             return fixedOffset.getTotalSeconds();
         }
+        long day = Math.floorDiv(localEpochSeconds, 86_400L);
+        if (day != cachedDay) {
+            cachedDay = day;
+            cachedOffset = lookupOffset(day * 86_400L);
+            cachedDayUniform = cachedOffset == lookupOffset(day * 86_400L + 86_399L);
+        }
+        return cachedDayUniform ? cachedOffset : lookupOffset(localEpochSeconds);
+    }
+
+    private int lookupOffset(long localEpochSeconds) {
         LocalDateTime ldt = LocalDateTime.ofEpochSecond(localEpochSeconds, 0, ZoneOffset.UTC);
         return zone.getRules().getOffset(ldt).getTotalSeconds();
     }

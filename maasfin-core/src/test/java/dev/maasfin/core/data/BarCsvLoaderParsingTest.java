@@ -92,6 +92,27 @@ class BarCsvLoaderParsingTest {
     }
 
     @Test
+    void load_localTimesAcrossDaylightSavingStart_useEachSidesOffset() throws IOException {
+        BarCsvLoader loader = BarCsvLoader.builder().optZone(ZoneId.of("America/New_York")).build();
+
+        // 2021-03-14: clocks jump from 02:00 EST to 03:00 EDT. 01:59 is UTC-5, 03:00 is UTC-4;
+        // 02:30 does not exist and moves forward by the one-hour gap, to 03:30 EDT (07:30Z).
+        BarSeries s =
+                load(
+                        loader,
+                        "time,open,high,low,close\n"
+                                + "2021-03-14 01:59,10,12,9,11\n"
+                                + "2021-03-14 02:30,10,12,9,11\n"
+                                + "2021-03-14 03:31,10,12,9,11\n"
+                                + "2021-03-15 09:30,10,12,9,11\n");
+
+        assertEquals(Instant.parse("2021-03-14T06:59:00Z"), s.time(0));
+        assertEquals(Instant.parse("2021-03-14T07:30:00Z"), s.time(1));
+        assertEquals(Instant.parse("2021-03-14T07:31:00Z"), s.time(2));
+        assertEquals(Instant.parse("2021-03-15T13:30:00Z"), s.time(3));
+    }
+
+    @Test
     void load_withLocalDateTimeWithFraction_truncatesToMillis() throws IOException {
         BarSeries s =
                 load(

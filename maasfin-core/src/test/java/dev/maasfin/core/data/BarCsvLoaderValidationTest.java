@@ -155,6 +155,13 @@ class BarCsvLoaderValidationTest {
     }
 
     @Test
+    void load_whenBlankLinePrecedesHeader_namesTheHeaderLine() {
+        DataFormatException e = fail("\ndate,close\n2020-01-02,1\n");
+
+        assertTrue(e.getMessage().startsWith("bars.csv: line 2 is missing"), e.getMessage());
+    }
+
+    @Test
     void load_whenAdjustedBasisWithoutAdjClose_namesTheMissingColumn() {
         BarCsvLoader loader = BarCsvLoader.builder().optPriceBasis(PriceBasis.ADJUSTED).build();
 
@@ -179,6 +186,20 @@ class BarCsvLoaderValidationTest {
         DataFormatException e = fail(HEADER + ROW2 + "\n" + "2020-01-03,11,13,10,x,200\n");
 
         assertNames(e, 4, "close", "x", "is not a number");
+    }
+
+    @Test
+    void load_withCrLfLineEnds_countsLinesTheSame() {
+        String csv = (HEADER + ROW2 + "2020-01-03,11,13,10,x,200\n").replace("\n", "\r\n");
+
+        assertNames(fail(csv), 3, "close", "x", "is not a number");
+    }
+
+    @Test
+    void load_withBareCarriageReturns_countsLinesTheSame() {
+        String csv = (HEADER + ROW2 + "2020-01-03,11,13,10,x,200\n").replace('\n', '\r');
+
+        assertNames(fail(csv), 3, "close", "x", "is not a number");
     }
 
     @Test

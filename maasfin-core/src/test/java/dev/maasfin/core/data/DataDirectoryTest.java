@@ -59,4 +59,22 @@ class DataDirectoryTest {
 
         assertEquals(f.toAbsolutePath().normalize(), DataDirectory.require(dir, "a.csv"));
     }
+
+    @Test
+    void require_underResolvedDirectory_namesTheSettingThatChoseIt() {
+        String env = System.getenv(DataDirectory.ENV);
+        String expected =
+                env != null && !env.isBlank()
+                        ? "env MAASFIN_DATA"
+                        : System.getProperty(DataDirectory.PROPERTY) != null
+                                ? "system property maasfin.data"
+                                : "the default ../shared/data";
+
+        MissingDataException e =
+                assertThrows(
+                        MissingDataException.class,
+                        () -> DataDirectory.require(DataDirectory.resolve(), "no-such-set/x.csv"));
+
+        assertTrue(e.getMessage().contains("chosen by " + expected), e.getMessage());
+    }
 }

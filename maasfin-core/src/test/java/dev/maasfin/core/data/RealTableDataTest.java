@@ -173,4 +173,19 @@ class RealTableDataTest {
         assertEquals("2022-03-03", date[date.length - 1]);
         assertTrue(t.isNumeric("garch11"));
     }
+
+    @Test
+    void indicatorOracleSma_readsEmptyWarmUpFieldsAsNaN() throws IOException {
+        Table t = load("indicator-oracle/sma.standard.csv", TableCsvLoader.defaults());
+
+        // README: every oracle CSV has 502 rows; sma(20) "first value" at row 19; "empty field =
+        // no value yet (warm-up)".
+        assertEquals(502, t.rows());
+        double[] sma = t.numeric("sma");
+        for (int i = 0; i < 19; i++) {
+            assertTrue(Double.isNaN(sma[i]), "row " + i + " is warm-up");
+        }
+        assertFalse(Double.isNaN(sma[19]));
+        assertFalse(t.isNumeric("timestamp"));
+    }
 }
