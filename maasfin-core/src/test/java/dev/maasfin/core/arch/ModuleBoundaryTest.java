@@ -24,7 +24,6 @@ class ModuleBoundaryTest {
         production =
                 new ClassFileImporter()
                         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
                         .importPackages("dev.maasfin.api", "dev.maasfin.core");
     }
 
