@@ -8,11 +8,6 @@ public enum Direction {
     /** Larger is better, e.g. ROC-AUC. */
     MAXIMISE;
 
-    /** Returns {@code true} if {@code a} is strictly better than {@code b} in this direction. */
-    boolean better(double a, double b) {
-        return this == MINIMISE ? a < b : a > b;
-    }
-
     /**
      * Returns a comparator key: the metric itself when minimising, its negation when maximising.
      */

@@ -9,7 +9,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The tuner calls it on the thread that called {@link Tuner#search()}, one call at a time, in
  * completion order (which with several threads is not the sampling order); so an implementation
- * need not be thread-safe unless it shares state with other code.
+ * need not be thread-safe unless it shares state with other code. An exception thrown by the
+ * listener ends the search: running trials are interrupted and the exception propagates from {@code
+ * search()}.
  */
 @FunctionalInterface
 public interface TrialListener {
