@@ -181,4 +181,31 @@ class TestPartIsolationTest {
                         + " the search must never see test rows",
                 e.getMessage());
     }
+
+    @Test
+    void evaluateOnTest_whenObjectiveFails_reportsCauseAndStillCountsAsUsed() {
+        Tuner tuner =
+                Tuner.builder()
+                        .setSearchSpace(TuneFixtures.learningRateSpace())
+                        .setObjective(
+                                f -> {
+                                    if (f.isTest()) {
+                                        throw new java.io.IOException("no space left");
+                                    }
+                                    return 1.0;
+                                })
+                        .setFolds(TuneFixtures.threeFolds())
+                        .setDirection(Direction.MINIMISE)
+                        .setMaxTrials(2)
+                        .setSeed(1)
+                        .optListener(TrialListener.none())
+                        .build();
+        Configuration c = tuner.configurations().get(0);
+        var e = assertThrows(IllegalStateException.class, () -> tuner.evaluateOnTest(c));
+        assertEquals(
+                "final evaluation on the test part failed: IOException: no space left",
+                e.getMessage());
+        // The objective has seen test rows, so a retry would be a second look: refused.
+        assertThrows(IllegalStateException.class, () -> tuner.evaluateOnTest(c));
+    }
 }
