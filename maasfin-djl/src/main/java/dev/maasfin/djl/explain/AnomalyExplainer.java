@@ -16,7 +16,12 @@ import java.util.Objects;
  * AutoencoderDetector#contributions}), so the attributions sum exactly to the score; the baseline
  * is a perfect reconstruction, score 0. The reason codes are the worst-reconstructed features. This
  * says where the row departs from what the autoencoder learned, not why: a feature whose own value
- * is normal can be reconstructed badly because other features pull the code away.
+ * is normal can be reconstructed badly because other features pull the code away. In particular an
+ * autoencoder trained on almost noise-free, strongly correlated rows may respond to directions off
+ * the data's manifold and spread a one-feature shift over other features: in this module's tests
+ * (12 features from 2 factors, a 12-8-3-8-12 tanh autoencoder) a +5 sd shift of one feature was the
+ * top reason for 9 of the 12 features when the training rows had noise sd 0.05, and for all 12 with
+ * noise sd 0.3.
  *
  * <p>Thread-safe as the detector.
  */
