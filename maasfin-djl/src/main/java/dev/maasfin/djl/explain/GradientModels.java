@@ -2,7 +2,6 @@
 package dev.maasfin.djl.explain;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -123,7 +122,7 @@ public final class GradientModels {
             float[] grads;
             synchronized (COLLECTOR_LOCK) {
                 try (NDManager scope = model.djlModel().getNDManager().newSubManager();
-                        GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                        GradientCollector gc = scope.getEngine().newGradientCollector()) {
                     NDArray x = scope.create(flat, batchShape(batch));
                     x.setRequiresGradient(true);
                     NDArray out = selected(forward(scope, x), batch);

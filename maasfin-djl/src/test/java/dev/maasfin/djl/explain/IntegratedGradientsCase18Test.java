@@ -20,12 +20,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reference case 18 (integrated gradients) on DJL networks. Expected values are the case's; the
- * networks compute in float32, so the tolerance is 1e-5 (the case's 1e-6 holds in double).
+ * Reference case 18 (integrated gradients) on DJL networks. Expected values are the case's, printed
+ * to 6 (dense) or 8 (LSTM) decimals; the networks compute in float32. Tolerance 2e-6: half a unit
+ * of the printed 6th decimal plus float32 rounding of values near 0.1 (measured gaps are below
+ * 1e-7).
  */
 class IntegratedGradientsCase18Test {
 
-    private static final double TOL = 1e-5;
+    private static final double TOL = 2e-6;
     private static final double[] W = {0.8, -0.5, 1.2, 0.3, -0.9, 0.6};
     private static final double B = -0.2;
     private static final double[] X = {0.5, 1.0, -0.3, 0.8, 0.2, -1.1};
