@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.maasfin.djl.explain;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +19,12 @@ import dev.maasfin.djl.model.Activation;
 import dev.maasfin.djl.model.MlpClassifierSpec;
 import dev.maasfin.djl.model.NeuralModel;
 import dev.maasfin.djl.model.RecurrentForecasterSpec;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -142,8 +148,8 @@ class GradientModelsTest {
     @Test
     void twoThousandGradientCalls_keepLiveArrayCountFlatAndLeaveParameterGradientsUntouched() {
         DifferentiableModel f = GradientModels.of(lstm, 0);
-        double[][] points = {point(10, 1), point(10, 2), point(10, 3)};
-        double[][] grads = new double[3][10];
+        double[][] points = {point(10, 1)};
+        double[][] grads = new double[1][10];
         double first = f.valueAndGradient(points, grads)[0];
         double firstGrad = grads[0][4];
         int liveAfterFirst = liveArrays(lstm);
@@ -169,6 +175,37 @@ class GradientModelsTest {
         } catch (IllegalStateException noGradient) {
             return true;
         }
+    }
+
+    @Test
+    void fourThreadsAtOnce_eachGetTheSequentialGradient() throws Exception {
+        DifferentiableModel f = GradientModels.of(mlp, 1);
+        double[][] expected = new double[4][4];
+        for (int t = 0; t < 4; t++) {
+            f.valueAndGradient(new double[][] {point(4, 100 + t)}, new double[][] {expected[t]});
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<double[]>> done = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> lastGradientOf(f, point(4, 100 + thread))));
+            }
+            for (int t = 0; t < 4; t++) {
+                assertArrayEquals(expected[t], done.get(t).get(), 0.0, "thread " + t);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** 200 calls; PyTorch allows one gradient collector at a time, so the adapter serialises. */
+    private static double[] lastGradientOf(DifferentiableModel f, double[] x) {
+        double[][] g = new double[1][x.length];
+        for (int call = 0; call < 200; call++) {
+            f.valueAndGradient(new double[][] {x}, g);
+        }
+        return g[0];
     }
 
     @Test
