@@ -58,16 +58,19 @@ public record SequenceAttribution(double[][] cells, double[] perStep, double[] p
         return new SequenceAttribution(cells, perStep, perFeature);
     }
 
+    /** Returns a copy of the {@code [T][F]} attributions. */
     @Override
     public double[][] cells() {
         return copy(cells);
     }
 
+    /** Returns a copy of the per-time-step sums, oldest step first. */
     @Override
     public double[] perStep() {
         return perStep.clone();
     }
 
+    /** Returns a copy of the per-feature sums over all time steps. */
     @Override
     public double[] perFeature() {
         return perFeature.clone();
