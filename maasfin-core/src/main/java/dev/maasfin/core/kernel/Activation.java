@@ -15,8 +15,8 @@ import java.util.Locale;
  *   <li>{@code sigmoid}: 1 / (1 + e^−x)
  *   <li>{@code leaky_relu}: x if x ≥ 0, else slope·x (PyTorch's default slope is 0.01)
  *   <li>{@code softmax}: e^(x_i − m) / Σ_j e^(x_j − m) with m = max_j x_j, taken over each row of
- *       the last axis (the whole vector for a flat layer; each time step for a sequence), as
- *       {@code torch.softmax(x, dim=-1)}
+ *       the last axis (the whole vector for a flat layer; each time step for a sequence), as {@code
+ *       torch.softmax(x, dim=-1)}
  * </ul>
  *
  * <p>Immutable and thread-safe.

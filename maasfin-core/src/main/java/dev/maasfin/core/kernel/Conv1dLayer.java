@@ -9,9 +9,9 @@ import java.util.Locale;
  * A stride-1 PyTorch {@code nn.Conv1d} (cross-correlation, no dilation, one group) over the time
  * axis of a {@code [T, C_in]} sample, producing {@code [T_out, C_out]}.
  *
- * <p>y[t, o] = b[o] + Σ_c Σ_j W[o, c, j]·x[t + j − p, c], with p the left padding and x = 0
- * outside [0, T). The weights are also kept transposed to [o, j, c] so that each output is one
- * contiguous dot product over the time-major input.
+ * <p>y[t, o] = b[o] + Σ_c Σ_j W[o, c, j]·x[t + j − p, c], with p the left padding and x = 0 outside
+ * [0, T). The weights are also kept transposed to [o, j, c] so that each output is one contiguous
+ * dot product over the time-major input.
  */
 final class Conv1dLayer extends Layer {
     static final String TYPE = "conv1d";

@@ -10,9 +10,8 @@ public enum FlattenOrder {
      */
     CHANNEL_MAJOR,
     /**
-     * Time step after time step: element {@code (t, c)} goes to index {@code t·C + c}. This is
-     * what {@code torch.flatten} gives on a batch-first recurrent output of shape {@code [N, T,
-     * H]}.
+     * Time step after time step: element {@code (t, c)} goes to index {@code t·C + c}. This is what
+     * {@code torch.flatten} gives on a batch-first recurrent output of shape {@code [N, T, H]}.
      */
     TIME_MAJOR
 }

@@ -9,8 +9,8 @@ import java.util.List;
  * One layer of a PyTorch {@code nn.GRU} over a batch-first window, returning every step's h.
  *
  * <p>Gate rows in PyTorch order r, z, n; from zero state, per step: r = σ(W_ir x + b_ir + W_hr h +
- * b_hr), z = σ(W_iz x + b_iz + W_hz h + b_hz), n = tanh(W_in x + b_in + r⊙(W_hn h + b_hn)), h =
- * (1 − z)⊙n + z⊙h. Pre-activations in double, h stored as float.
+ * b_hr), z = σ(W_iz x + b_iz + W_hz h + b_hz), n = tanh(W_in x + b_in + r⊙(W_hn h + b_hn)), h = (1
+ * − z)⊙n + z⊙h. Pre-activations in double, h stored as float.
  */
 final class GruLayer extends Layer {
     static final String TYPE = "gru";

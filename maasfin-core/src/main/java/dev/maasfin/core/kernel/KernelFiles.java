@@ -43,12 +43,12 @@ import java.util.Objects;
  * <ul>
  *   <li>{@code dense}, {@code outFeatures}: {@code weight [out, F]}, {@code bias [out]} — {@code
  *       nn.Linear}, y = W x + b
- *   <li>{@code activation}, {@code function} (identity, relu, tanh, sigmoid, softmax,
- *       leaky_relu) and for leaky_relu {@code slope}
+ *   <li>{@code activation}, {@code function} (identity, relu, tanh, sigmoid, softmax, leaky_relu)
+ *       and for leaky_relu {@code slope}
  *   <li>{@code lstm}, {@code hidden} H: {@code weight_ih [4H, F]}, {@code weight_hh [4H, H]},
- *       {@code bias_ih [4H]}, {@code bias_hh [4H]} — gate blocks in PyTorch order i, f, g, o,
- *       both biases kept (DJL's {@code l_0_i2h_WEIGHT}, {@code l_0_h2h_WEIGHT}, {@code
- *       l_0_i2h_BIAS}, {@code l_0_h2h_BIAS} map to these in this order)
+ *       {@code bias_ih [4H]}, {@code bias_hh [4H]} — gate blocks in PyTorch order i, f, g, o, both
+ *       biases kept (DJL's {@code l_0_i2h_WEIGHT}, {@code l_0_h2h_WEIGHT}, {@code l_0_i2h_BIAS},
+ *       {@code l_0_h2h_BIAS} map to these in this order)
  *   <li>{@code gru}, {@code hidden} H: same names with 3H rows, gate order r, z, n
  *   <li>{@code conv1d}, {@code outChannels}, {@code kernelSize}, {@code padding} (valid, same):
  *       {@code weight [outC, F, k]}, {@code bias [outC]} — stride 1, no dilation, one group
@@ -65,10 +65,10 @@ import java.util.Objects;
  * .tofile(...)} writes the same bytes.
  *
  * <p>On load every layer is rebuilt and checked: a saved shape that differs from what the layer's
- * hyper-parameters and input imply, a weights file shorter or longer than the spec says, an
- * unknown layer type or version, or a non-finite weight throws {@link KernelFormatException}
- * naming the layer, parameter and both values. The non-finite input policy is a host setting and
- * is not saved (loaded kernels reject non-finite input). Stateless and thread-safe.
+ * hyper-parameters and input imply, a weights file shorter or longer than the spec says, an unknown
+ * layer type or version, or a non-finite weight throws {@link KernelFormatException} naming the
+ * layer, parameter and both values. The non-finite input policy is a host setting and is not saved
+ * (loaded kernels reject non-finite input). Stateless and thread-safe.
  */
 public final class KernelFiles {
     /** File name of the JSON spec inside a kernel directory. */

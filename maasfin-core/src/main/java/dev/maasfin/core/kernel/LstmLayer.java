@@ -8,9 +8,9 @@ import java.util.List;
 /**
  * One layer of a PyTorch {@code nn.LSTM} over a batch-first window, returning every step's h.
  *
- * <p>Gate rows in PyTorch order i, f, g, o; from zero state, per step t: i = σ(W_ii x + b_ii +
- * W_hi h + b_hi), f and o likewise with σ, g = tanh(…), c = f⊙c + i⊙g, h = o⊙tanh(c). Pre-
- * activations are accumulated in double; c and h are stored as float, as PyTorch stores them.
+ * <p>Gate rows in PyTorch order i, f, g, o; from zero state, per step t: i = σ(W_ii x + b_ii + W_hi
+ * h + b_hi), f and o likewise with σ, g = tanh(…), c = f⊙c + i⊙g, h = o⊙tanh(c). Pre- activations
+ * are accumulated in double; c and h are stored as float, as PyTorch stores them.
  */
 final class LstmLayer extends Layer {
     static final String TYPE = "lstm";

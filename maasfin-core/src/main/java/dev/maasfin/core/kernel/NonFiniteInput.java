@@ -9,8 +9,8 @@ package dev.maasfin.core.kernel;
  */
 public enum NonFiniteInput {
     /**
-     * Throw an {@link IllegalArgumentException} naming the first offending index and its value
-     * (the default: a trading host would rather refuse a quote than act on a NaN score).
+     * Throw an {@link IllegalArgumentException} naming the first offending index and its value (the
+     * default: a trading host would rather refuse a quote than act on a NaN score).
      */
     REJECT,
     /** Compute anyway; NaN or infinity then spreads into the output as IEEE 754 arithmetic says. */

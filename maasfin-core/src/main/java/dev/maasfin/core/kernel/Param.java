@@ -58,7 +58,13 @@ final class Param {
         for (int i = 0; i < n; i++) {
             if (!Float.isFinite(data[i])) {
                 throw new IllegalArgumentException(
-                        layer + " parameter " + name + "[" + i + "] must be finite but is " + data[i]);
+                        layer
+                                + " parameter "
+                                + name
+                                + "["
+                                + i
+                                + "] must be finite but is "
+                                + data[i]);
             }
         }
         return data.clone();

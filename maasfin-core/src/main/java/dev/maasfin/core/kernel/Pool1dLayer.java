@@ -28,7 +28,11 @@ final class Pool1dLayer extends Layer {
         checkPositive(label, "stride", stride);
         if (kernel > in.rows) {
             throw new IllegalArgumentException(
-                    label + " kernel must be <= the " + in.rows + " input time steps but was " + kernel);
+                    label
+                            + " kernel must be <= the "
+                            + in.rows
+                            + " input time steps but was "
+                            + kernel);
         }
         return new Shape((in.rows - kernel) / stride + 1, in.cols);
     }

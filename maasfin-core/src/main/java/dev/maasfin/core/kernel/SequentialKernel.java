@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A {@link Kernel} that runs a list of layers one after another: dense, activation, LSTM, GRU,
- * 1-D convolution, pooling, flatten and last-step layers with PyTorch's definitions and weight
- * layouts (see {@link KernelFiles} for the layout of each parameter).
+ * A {@link Kernel} that runs a list of layers one after another: dense, activation, LSTM, GRU, 1-D
+ * convolution, pooling, flatten and last-step layers with PyTorch's definitions and weight layouts
+ * (see {@link KernelFiles} for the layout of each parameter).
  *
  * <p>Between layers a sample has a shape {@code [T, C]} (time steps by channels), stored
  * time-major. The input is {@code [timeSteps, features]}; a plain vector input is {@code [1, n]}.
@@ -20,18 +20,18 @@ import java.util.Objects;
  * transcendental functions are evaluated in double. Results therefore agree with PyTorch's float32
  * CPU forward pass (whose BLAS summation order is unspecified) to about 1e-6 relative on
  * well-scaled models; the stated equivalence tolerance with DJL/PyTorch outputs is 1e-5 relative
- * (or 1e-6 absolute near zero). Results of this class are deterministic: the same kernel, input
- * and JVM give the same bits, whether called with {@code predict} or {@code predictBatch}, before
- * or after {@link KernelFiles} save and load.
+ * (or 1e-6 absolute near zero). Results of this class are deterministic: the same kernel, input and
+ * JVM give the same bits, whether called with {@code predict} or {@code predictBatch}, before or
+ * after {@link KernelFiles} save and load.
  *
- * <p><b>Memory and threads.</b> Immutable; the weights are private copies. Each thread gets its
- * own scratch buffers from a {@link ThreadLocal} on its first call (a few arrays, at most a few
+ * <p><b>Memory and threads.</b> Immutable; the weights are private copies. Each thread gets its own
+ * scratch buffers from a {@link ThreadLocal} on its first call (a few arrays, at most a few
  * kilobytes for typical models) and reuses them, so warmed-up calls allocate nothing. Safe for any
  * number of concurrent callers. The scratch lives as long as the thread and this kernel are both
  * reachable.
  *
- * <p><b>Input checks.</b> Under {@link NonFiniteInput#REJECT} (the default) a NaN or infinite
- * input value is refused with an {@link IllegalArgumentException} naming its index; {@link
+ * <p><b>Input checks.</b> Under {@link NonFiniteInput#REJECT} (the default) a NaN or infinite input
+ * value is refused with an {@link IllegalArgumentException} naming its index; {@link
  * #withNonFiniteInput} gives a kernel with the other policy that shares the same weights.
  */
 public final class SequentialKernel implements Kernel {
@@ -417,7 +417,8 @@ public final class SequentialKernel implements Kernel {
          */
         public SequentialKernel build() {
             if (layers.isEmpty()) {
-                throw new IllegalStateException("a kernel needs at least one layer but none was added");
+                throw new IllegalStateException(
+                        "a kernel needs at least one layer but none was added");
             }
             return new SequentialKernel(input, layers.toArray(new Layer[0]), nonFinite);
         }

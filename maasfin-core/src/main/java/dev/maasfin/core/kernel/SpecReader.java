@@ -23,11 +23,13 @@ final class SpecReader {
         JsonNode input = root.path("input");
         SequentialKernel.Builder builder =
                 SequentialKernel.builder(
-                        intField(input, "timeSteps", "input"), intField(input, "features", "input"));
+                        intField(input, "timeSteps", "input"),
+                        intField(input, "features", "input"));
         SpecReader reader = new SpecReader(builder, data);
         JsonNode layers = root.path("layers");
         if (!layers.isArray() || layers.isEmpty()) {
-            throw new IllegalArgumentException("kernel spec field 'layers' must be a non-empty array");
+            throw new IllegalArgumentException(
+                    "kernel spec field 'layers' must be a non-empty array");
         }
         for (int i = 0; i < layers.size(); i++) {
             reader.addLayer(i, layers.get(i));
@@ -77,10 +79,12 @@ final class SpecReader {
     private void addShapeLayer(JsonNode node, String type, String label) {
         switch (type) {
             case Pool1dLayer.MAX:
-                builder.addMaxPool1d(intField(node, "kernel", label), intField(node, "stride", label));
+                builder.addMaxPool1d(
+                        intField(node, "kernel", label), intField(node, "stride", label));
                 break;
             case Pool1dLayer.AVG:
-                builder.addAvgPool1d(intField(node, "kernel", label), intField(node, "stride", label));
+                builder.addAvgPool1d(
+                        intField(node, "kernel", label), intField(node, "stride", label));
                 break;
             case FlattenLayer.TYPE:
                 String order = enumField(node, "order", label, "channel_major", "time_major");
@@ -103,7 +107,8 @@ final class SpecReader {
         String name = node.path("function").asText("");
         JsonNode slope = node.path("slope");
         if ("leaky_relu".equals(name) && !slope.isNumber()) {
-            throw new IllegalArgumentException(label + ": leaky_relu needs a numeric field 'slope'");
+            throw new IllegalArgumentException(
+                    label + ": leaky_relu needs a numeric field 'slope'");
         }
         return Activation.of(name, slope.asDouble(0));
     }
@@ -123,7 +128,14 @@ final class SpecReader {
         String saved = p.path("name").asText("");
         if (!name.equals(saved)) {
             throw new IllegalArgumentException(
-                    label + " parameter " + position + " must be '" + name + "' but was '" + saved + "'");
+                    label
+                            + " parameter "
+                            + position
+                            + " must be '"
+                            + name
+                            + "' but was '"
+                            + saved
+                            + "'");
         }
         int[] shape = shape(p.path("shape"), label + " parameter " + name);
         long count = 1;
