@@ -21,6 +21,8 @@ final class GruLayer extends Layer {
     private final float[] weightHh;
     private final float[] biasIh;
     private final float[] biasHh;
+    private final float[] weightIhT;
+    private final float[] weightHhT;
 
     GruLayer(int index, Shape in, int hidden, Param wIh, Param wHh, Param bIh, Param bHh) {
         super(label(index, TYPE), in, new Shape(in.rows, hidden));
@@ -31,6 +33,8 @@ final class GruLayer extends Layer {
         this.weightHh = wHh.expect(label, 3 * hidden, hidden);
         this.biasIh = bIh.expect(label, 3 * hidden);
         this.biasHh = bHh.expect(label, 3 * hidden);
+        this.weightIhT = Vec.transpose(weightIh, 3 * hidden, inF);
+        this.weightHhT = Vec.transpose(weightHh, 3 * hidden, hidden);
     }
 
     @Override
@@ -45,7 +49,7 @@ final class GruLayer extends Layer {
 
     @Override
     int gateSize() {
-        return 4 * hidden;
+        return 6 * hidden;
     }
 
     @Override
@@ -58,30 +62,23 @@ final class GruLayer extends Layer {
         }
     }
 
-    /**
-     * Fills gates[0, 2H) with the r and z pre-activations, gates[2H, 3H) with W_in x + b_in and
-     * gates[3H, 4H) with W_hn h + b_hn.
-     */
+    /** Fills gates[0, 3H) with W_ih x + b_ih and gates[3H, 6H) with W_hh h + b_hh. */
     private void preActivations(float[] x, int xo, float[] h, double[] gates) {
-        int n = hidden;
-        for (int r = 0; r < 3 * n; r++) {
-            double fromX = Vec.dot(weightIh, r * inF, x, xo, inF) + biasIh[r];
-            double fromH = Vec.dot(weightHh, r * n, h, 0, n) + biasHh[r];
-            if (r < 2 * n) {
-                gates[r] = fromX + fromH;
-            } else {
-                gates[r] = fromX;
-                gates[r + n] = fromH;
-            }
+        int g = 3 * hidden;
+        for (int r = 0; r < g; r++) {
+            gates[r] = biasIh[r];
+            gates[g + r] = biasHh[r];
         }
+        Vec.addMatVec(weightIhT, g, inF, x, xo, gates, 0);
+        Vec.addMatVec(weightHhT, g, hidden, h, 0, gates, g);
     }
 
     private void update(float[] h, double[] gates, float[] y, int yo) {
         int n = hidden;
         for (int j = 0; j < n; j++) {
-            double r = Activation.sigmoid(gates[j]);
-            double z = Activation.sigmoid(gates[n + j]);
-            double cand = Math.tanh(gates[2 * n + j] + r * gates[3 * n + j]);
+            double r = Activation.sigmoid(gates[j] + gates[3 * n + j]);
+            double z = Activation.sigmoid(gates[n + j] + gates[4 * n + j]);
+            double cand = Math.tanh(gates[2 * n + j] + r * gates[5 * n + j]);
             float next = (float) ((1 - z) * cand + z * h[j]);
             h[j] = next;
             y[yo + j] = next;

@@ -22,6 +22,8 @@ final class LstmLayer extends Layer {
     private final float[] biasIh;
     private final float[] biasHh;
     private final double[] biasSum;
+    private final float[] weightIhT;
+    private final float[] weightHhT;
 
     LstmLayer(int index, Shape in, int hidden, Param wIh, Param wHh, Param bIh, Param bHh) {
         super(label(index, TYPE), in, new Shape(in.rows, hidden));
@@ -32,6 +34,8 @@ final class LstmLayer extends Layer {
         this.weightHh = wHh.expect(label, 4 * hidden, hidden);
         this.biasIh = bIh.expect(label, 4 * hidden);
         this.biasHh = bHh.expect(label, 4 * hidden);
+        this.weightIhT = Vec.transpose(weightIh, 4 * hidden, inF);
+        this.weightHhT = Vec.transpose(weightHh, 4 * hidden, hidden);
         this.biasSum = new double[4 * hidden];
         for (int r = 0; r < biasSum.length; r++) {
             biasSum[r] = (double) biasIh[r] + biasHh[r];
@@ -65,12 +69,9 @@ final class LstmLayer extends Layer {
 
     /** Gate pre-activations from the input row and h (state[0, H)). */
     private void preActivations(float[] x, int xo, float[] h, double[] gates) {
-        for (int r = 0; r < 4 * hidden; r++) {
-            gates[r] =
-                    biasSum[r]
-                            + Vec.dot(weightIh, r * inF, x, xo, inF)
-                            + Vec.dot(weightHh, r * hidden, h, 0, hidden);
-        }
+        System.arraycopy(biasSum, 0, gates, 0, 4 * hidden);
+        Vec.addMatVec(weightIhT, 4 * hidden, inF, x, xo, gates, 0);
+        Vec.addMatVec(weightHhT, 4 * hidden, hidden, h, 0, gates, 0);
     }
 
     /** New c (state[H, 2H)) and h (state[0, H)), h also written to y at yo. */

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.maasfin.core.kernel;
 
-/** Dot products of float vectors accumulated in double. */
+/** Dot products and matrix-vector products of float data accumulated in double. */
 final class Vec {
     private Vec() {}
 
@@ -25,5 +25,32 @@ final class Vec {
             s0 += (double) a[ao + i] * b[bo + i];
         }
         return (s0 + s1) + (s2 + s3);
+    }
+
+    /** Transposes a row-major [rows, cols] matrix to row-major [cols, rows]. */
+    static float[] transpose(float[] m, int rows, int cols) {
+        float[] t = new float[m.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                t[c * rows + r] = m[r * cols + c];
+            }
+        }
+        return t;
+    }
+
+    /**
+     * Adds W·x to acc[ao, ao + rows), W given transposed as wT [cols, rows]: column after column,
+     * acc[r] += wT[c][r]·x[xo + c] in double. The inner loop runs over contiguous rows with no
+     * reduction, so the JIT can vectorise it; the summation order per output (c = 0, 1, …) is
+     * fixed, so results are reproducible.
+     */
+    static void addMatVec(float[] wT, int rows, int cols, float[] x, int xo, double[] acc, int ao) {
+        for (int c = 0; c < cols; c++) {
+            double xc = x[xo + c];
+            int wo = c * rows;
+            for (int r = 0; r < rows; r++) {
+                acc[ao + r] += wT[wo + r] * xc;
+            }
+        }
     }
 }
