@@ -214,7 +214,7 @@ public final class KernelFiles {
         ByteBuffer data = checkedWeights(root, weights.readAllBytes());
         try {
             return SpecReader.build(root, data);
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
             throw new KernelFormatException(e.getMessage(), e);
         }
     }
@@ -229,6 +229,8 @@ public final class KernelFiles {
      * @throws KernelFormatException if the spec or weights are malformed or do not fit
      */
     public static SequentialKernel read(byte[] spec, byte[] weights) throws KernelFormatException {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(weights, "weights");
         try {
             return read(new ByteArrayInputStream(spec), new ByteArrayInputStream(weights));
         } catch (KernelFormatException e) {
