@@ -56,13 +56,18 @@ public final class Volatility {
         checkArguments(window, 2, annualisation);
         positivePrices("close", close);
         double[] out = new double[close.length];
-        closeToCloseKernel(close, close.length, window, annualisation, out);
+        closeToCloseKernel(
+                close, close.length, window, annualisation, new double[close.length], out);
         return out;
     }
 
     static void closeToCloseKernel(
-            double[] close, int to, int window, double annualisation, double[] out) {
-        double[] logReturns = new double[to];
+            double[] close,
+            int to,
+            int window,
+            double annualisation,
+            double[] logReturns,
+            double[] out) {
         for (int i = 1; i < to; i++) {
             logReturns[i] = Math.log(close[i] / close[i - 1]);
         }
@@ -84,13 +89,19 @@ public final class Volatility {
         Checks.sameLength("low", low, "high", high);
         positivePrices("low", low);
         double[] out = new double[high.length];
-        parkinsonKernel(high, low, high.length, window, annualisation, out);
+        parkinsonKernel(
+                high, low, high.length, window, annualisation, new double[high.length], out);
         return out;
     }
 
     static void parkinsonKernel(
-            double[] high, double[] low, int to, int window, double annualisation, double[] out) {
-        double[] terms = new double[to];
+            double[] high,
+            double[] low,
+            int to,
+            int window,
+            double annualisation,
+            double[] terms,
+            double[] out) {
         for (int i = 0; i < to; i++) {
             double u = Math.log(high[i] / low[i]);
             terms[i] = u * u / (4 * LN2);
@@ -124,7 +135,16 @@ public final class Volatility {
         positivePrices("high", high);
         positivePrices("low", low);
         double[] out = new double[close.length];
-        garmanKlassKernel(open, high, low, close, close.length, window, annualisation, out);
+        garmanKlassKernel(
+                open,
+                high,
+                low,
+                close,
+                close.length,
+                window,
+                annualisation,
+                new double[close.length],
+                out);
         return out;
     }
 
@@ -136,8 +156,8 @@ public final class Volatility {
             int to,
             int window,
             double annualisation,
+            double[] terms,
             double[] out) {
-        double[] terms = new double[to];
         for (int i = 0; i < to; i++) {
             double u = Math.log(high[i] / low[i]);
             double c = Math.log(close[i] / open[i]);
