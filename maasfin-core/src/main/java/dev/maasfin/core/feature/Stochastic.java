@@ -69,10 +69,22 @@ public final class Stochastic {
         fastK(high, low, close, to, n, dOut);
         int fastStart = Math.min(n - 1, to);
         Checks.fillNaN(kOut, 0, fastStart);
-        Sma.kernel(dOut, fastStart, to, kSmoothing, kOut);
+        windowMean(dOut, fastStart, to, kSmoothing, kOut);
         int kStart = Math.min(n + kSmoothing - 2, to);
         Checks.fillNaN(dOut, 0, kStart);
-        Sma.kernel(kOut, kStart, to, dPeriod, dOut);
+        windowMean(kOut, kStart, to, dPeriod, dOut);
+    }
+
+    /**
+     * Mean of each full window summed afresh: exact for a window of equal values and never outside
+     * [0, 100] for inputs inside it (a running sum could drift to -1e-14).
+     */
+    static void windowMean(double[] x, int from, int to, int n, double[] out) {
+        int first = from + n - 1;
+        Checks.fillNaN(out, from, Math.min(first, to));
+        for (int i = first; i < to; i++) {
+            out[i] = Sma.windowSum(x, i - n + 1, i + 1) / n;
+        }
     }
 
     /** Fast %K; the running extreme is re-scanned only when it leaves the window. */
