@@ -11,8 +11,10 @@ import java.util.Objects;
  * 1}.
  *
  * <p>Numerics: a Welford-style sliding update ({@code m2 += d * ((x_in - mean_new) + (x_out -
- * mean_old))}) with a two-pass recomputation of the window every {@value Sma#RESUM_INTERVAL}
- * outputs, and {@code m2} floored at 0. A standard deviation below {@code 1e-12 * |mean|} is
+ * mean_old))}) with a two-pass recomputation of the window every {@value #RECOMPUTE_INTERVAL}
+ * outputs and whenever {@code m2} falls below 1/1000 of its peak since the last recomputation (a
+ * sharp fall in variance would otherwise leave mostly rounding error), with {@code m2} floored at
+ * 0; amortised O(1 + period/64) per bar. A standard deviation below {@code 1e-12 * |mean|} is
  * rounding noise of a constant window and is reported as exactly 0; the z-score of a zero-sd window
  * is 0 (the value equals the mean).
  *
@@ -20,6 +22,12 @@ import java.util.Objects;
  */
 public final class RollingStd {
     static final double ZERO_SD_RELATIVE = 1e-12;
+
+    /** Outputs between two two-pass recomputations of the window's mean and squared deviations. */
+    public static final int RECOMPUTE_INTERVAL = 64;
+
+    /** Recompute when {@code m2} falls below this share of its peak since the last recompute. */
+    static final double CANCELLATION_GUARD = 1e-3;
 
     private RollingStd() {}
 
@@ -104,19 +112,42 @@ public final class RollingStd {
         if (meanOut != null) {
             Checks.fillNaN(meanOut, from, Math.min(first, to));
         }
-        for (int start = first; start < to; start += Sma.RESUM_INTERVAL) {
-            double mean = Sma.windowSum(x, start - n + 1, start + 1) / n;
-            double m2 = sumSquares(x, start - n + 1, start + 1, mean);
-            write(start, mean, m2, n, ddof, meanOut, sdOut);
-            int end = Math.min(to, start + Sma.RESUM_INTERVAL);
-            for (int i = start + 1; i < end; i++) {
-                double in = x[i];
-                double out = x[i - n];
-                double next = mean + (in - out) / n;
-                m2 += (in - out) * ((in - next) + (out - mean));
-                mean = next;
-                write(i, mean, m2, n, ddof, meanOut, sdOut);
+        Moments m = new Moments();
+        for (int i = first; i < to; i++) {
+            if (i == first || m.slide(x[i], x[i - n], n)) {
+                m.reset(x, i - n + 1, i + 1);
             }
+            write(i, m.mean, m.m2, n, ddof, meanOut, sdOut);
+        }
+    }
+
+    /**
+     * Window mean and sum of squared deviations under a sliding update, with the two recomputation
+     * triggers shared by batch and streaming: every {@value #RECOMPUTE_INTERVAL} slides, and
+     * whenever {@code m2} falls below {@value #CANCELLATION_GUARD} of its largest value since the
+     * last recomputation (the update subtracts, so a sharp fall in variance would otherwise leave
+     * mostly rounding error).
+     */
+    static final class Moments {
+        double mean;
+        double m2;
+        private double peak;
+        private int slides;
+
+        void reset(double[] x, int from, int to) {
+            mean = Sma.windowSum(x, from, to) / (to - from);
+            m2 = sumSquares(x, from, to, mean);
+            peak = m2;
+            slides = 0;
+        }
+
+        /** Replaces {@code out} by {@code in}; returns whether a recomputation is due. */
+        boolean slide(double in, double out, int n) {
+            double next = mean + (in - out) / n;
+            m2 += (in - out) * ((in - next) + (out - mean));
+            mean = next;
+            peak = Math.max(peak, m2);
+            return ++slides == RECOMPUTE_INTERVAL || m2 < peak * CANCELLATION_GUARD;
         }
     }
 
@@ -158,9 +189,7 @@ public final class RollingStd {
         private final int ddof;
         private int pos;
         private long count;
-        private int sinceResum;
-        private double mean = Double.NaN;
-        private double m2;
+        private final Moments moments = new Moments();
         private double sd = Double.NaN;
         private double last;
 
@@ -187,15 +216,10 @@ public final class RollingStd {
             if (count < n) {
                 return sd;
             }
-            if (count == n || ++sinceResum == Sma.RESUM_INTERVAL) {
-                sinceResum = 0;
+            if (count == n || moments.slide(x, old, n)) {
                 recompute();
-            } else {
-                double next = mean + (x - old) / n;
-                m2 += (x - old) * ((x - next) + (old - mean));
-                mean = next;
             }
-            sd = RollingStd.sd(m2, mean, n, ddof);
+            sd = RollingStd.sd(moments.m2, moments.mean, n, ddof);
             return sd;
         }
 
@@ -204,13 +228,12 @@ public final class RollingStd {
                 int j = pos + k;
                 scratch[k] = ring[j >= n ? j - n : j];
             }
-            mean = Sma.windowSum(scratch, 0, n) / n;
-            m2 = sumSquares(scratch, 0, n, mean);
+            moments.reset(scratch, 0, n);
         }
 
         /** Returns the latest rolling mean, {@code NaN} during warm-up. */
         public double mean() {
-            return count >= n ? mean : Double.NaN;
+            return count >= n ? moments.mean : Double.NaN;
         }
 
         /** Returns the latest standard deviation, {@code NaN} during warm-up. */
@@ -220,7 +243,7 @@ public final class RollingStd {
 
         /** Returns the latest z-score, {@code NaN} during warm-up. */
         public double zScore() {
-            return count >= n ? RollingStd.zScore(last, mean, sd) : Double.NaN;
+            return count >= n ? RollingStd.zScore(last, moments.mean, sd) : Double.NaN;
         }
     }
 }

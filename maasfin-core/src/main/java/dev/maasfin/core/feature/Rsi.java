@@ -11,7 +11,8 @@ package dev.maasfin.core.feature;
  * (the first value needs {@code period + 1} inputs).
  *
  * <p>Flat input (no gains and no losses, {@code G + L == 0}) gives <b>0.0</b>, as TA-Lib does; the
- * batch and streaming forms give the same answer. Output lies in [0, 100].
+ * batch and streaming forms give the same answer. Output lies in [0, 100]: the ratio {@code G / (G
+ * + L)} is taken first, so rounding never gives 100.00000000000001.
  *
  * <p>Thread safety: static methods are stateless; a {@link Stream} is not thread-safe.
  */
@@ -78,7 +79,7 @@ public final class Rsi {
 
     static double rsi(double gain, double loss) {
         double total = gain + loss;
-        return total == 0 ? FLAT_VALUE : 100 * gain / total;
+        return total == 0 ? FLAT_VALUE : 100 * (gain / total);
     }
 
     /**
