@@ -8,11 +8,12 @@ package dev.maasfin.core.feature;
  * <p>Warm-up: the first {@code period - 1} outputs are {@code NaN}; the first value is at index
  * {@code period - 1}. The window sum is kept as a running sum ({@code sum += x[t] - x[t-n]}) and
  * re-summed from the window every {@value #RESUM_INTERVAL} outputs, which bounds the rounding drift
- * of the running sum (measured on 1,000,000 bars of a random walk around 100: largest relative
- * error against a fresh window sum below 1e-13). Streaming and batch use the same re-summation
- * points, so a stream fed the same values from the same start gives bit-identical results. The
- * rounding error is relative to the magnitude of the window's values, not of their mean: the SMA of
- * values that cancel (returns around 0) can carry an absolute error near {@code 1e-16 * max|x|}.
+ * of the running sum (measured by {@code SmaDriftTest}, SMA(50) over 1,000,000 bars of a random
+ * walk, against an exact BigDecimal mean: largest relative error 1.7e-14, against 1.8e-12 with no
+ * re-summation). Streaming and batch use the same re-summation points, so a stream fed the same
+ * values from the same start gives bit-identical results. The rounding error is relative to the
+ * magnitude of the window's values, not of their mean: the SMA of values that cancel (returns
+ * around 0) can carry an absolute error near {@code 1e-16 * max|x|}.
  *
  * <p>Thread safety: the static methods are stateless and thread-safe; a {@link Stream} is not
  * thread-safe (one per instrument and thread).
