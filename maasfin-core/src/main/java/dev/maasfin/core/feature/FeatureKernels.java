@@ -177,7 +177,7 @@ final class FeatureKernels {
             return windowed(
                     s,
                     (b, to, out, c, tmp) ->
-                            Cci.kernel(b.high, b.low, b.close, to, s.period(), out[c]));
+                            Cci.kernel(b.high, b.low, b.close, to, s.period(), out[c], tmp));
         }
         if (spec instanceof MfiSpec s) {
             return new Kernel(

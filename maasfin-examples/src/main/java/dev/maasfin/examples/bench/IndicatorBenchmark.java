@@ -57,47 +57,75 @@ import org.ta4j.core.num.Num;
  * invocation (a cached indicator would otherwise return stored values) and read bar by bar in
  * order, as a ta4j backtest does.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class IndicatorBenchmark {
     static final int BARS = 1_000_000;
 
-    private BarSeries series;
-    private org.ta4j.core.BarSeries ta4jSeries;
-    private FeatureSet features;
-    private double[] close;
-    private double[] out;
-    private double[][] ohlcv;
-    private StreamingFeatureSet stream;
-    private double[] row;
-    private long tick;
+    /** maasfin inputs, built once per trial: a seeded random walk as arrays and a BarSeries. */
+    @State(Scope.Benchmark)
+    public static class MaasfinBars {
+        BarSeries series;
+        FeatureSet features;
+        double[][] ohlcv;
+        double[] close;
+        double[] out;
 
-    /** Builds the bars (a seeded geometric random walk) once per trial. */
-    @Setup
-    public void setUp() {
-        ohlcv = randomWalk(BARS, 7);
+        /** Builds the bars. */
+        @Setup
+        public void setUp() {
+            ohlcv = randomWalk(BARS, 7);
+            series =
+                    new BarSeries(
+                            "bench",
+                            ZoneOffset.UTC,
+                            times(),
+                            ohlcv[0],
+                            ohlcv[1],
+                            ohlcv[2],
+                            ohlcv[3],
+                            ohlcv[4],
+                            null);
+            features = twelveFeatures();
+            close = ohlcv[3];
+            out = new double[BARS];
+        }
+    }
+
+    /** The same bars as a ta4j DoubleNum series; only the ta4j benchmarks build it. */
+    @State(Scope.Benchmark)
+    public static class Ta4jBars {
+        org.ta4j.core.BarSeries series;
+
+        /** Builds the ta4j series. */
+        @Setup
+        public void setUp() {
+            series = ta4j(times(), randomWalk(BARS, 7));
+        }
+    }
+
+    /** One streaming feature-set state fed bar after bar. */
+    @State(Scope.Benchmark)
+    public static class Streaming {
+        StreamingFeatureSet stream;
+        double[] row;
+        long tick;
+
+        /** Creates the streaming state. */
+        @Setup
+        public void setUp() {
+            FeatureSet set = twelveFeatures();
+            stream = set.streaming();
+            row = new double[set.columnCount()];
+        }
+    }
+
+    static long[] times() {
         long[] times = new long[BARS];
         for (int i = 0; i < BARS; i++) {
             times[i] = i * 86_400_000L;
         }
-        series =
-                new BarSeries(
-                        "bench",
-                        ZoneOffset.UTC,
-                        times,
-                        ohlcv[0],
-                        ohlcv[1],
-                        ohlcv[2],
-                        ohlcv[3],
-                        ohlcv[4],
-                        null);
-        ta4jSeries = ta4j(times, ohlcv);
-        features = twelveFeatures();
-        close = ohlcv[3];
-        out = new double[BARS];
-        stream = features.streaming();
-        row = new double[features.columnCount()];
+        return times;
     }
 
     static FeatureSet twelveFeatures() {
@@ -146,15 +174,15 @@ public class IndicatorBenchmark {
     /** maasfin: the 12-feature set over all bars, as a time-indexed Frame. */
     @Benchmark
     @OperationsPerInvocation(BARS)
-    public Object featureSetMaasfin() {
-        return features.compute(series);
+    public Object featureSetMaasfin(MaasfinBars bars) {
+        return bars.features.compute(bars.series);
     }
 
     /** ta4j: the same 12 features, every value of every bar read once. */
     @Benchmark
     @OperationsPerInvocation(BARS)
-    public double featureSetTa4j() {
-        List<Indicator<Num>> indicators = ta4jIndicators(ta4jSeries);
+    public double featureSetTa4j(Ta4jBars bars) {
+        List<Indicator<Num>> indicators = ta4jIndicators(bars.series);
         double sum = 0;
         for (int i = 0; i < BARS; i++) {
             for (Indicator<Num> ind : indicators) {
@@ -193,24 +221,24 @@ public class IndicatorBenchmark {
     /** maasfin SMA(20) alone, into a reused array. */
     @Benchmark
     @OperationsPerInvocation(BARS)
-    public double[] smaMaasfin() {
-        Sma.into(close, 20, out);
-        return out;
+    public double[] smaMaasfin(MaasfinBars bars) {
+        Sma.into(bars.close, 20, bars.out);
+        return bars.out;
     }
 
     /** maasfin EMA(20) alone (TA-Lib seed), into a reused array. */
     @Benchmark
     @OperationsPerInvocation(BARS)
-    public double[] emaMaasfin() {
-        Ema.into(close, 20, EmaSeed.SMA, out);
-        return out;
+    public double[] emaMaasfin(MaasfinBars bars) {
+        Ema.into(bars.close, 20, EmaSeed.SMA, bars.out);
+        return bars.out;
     }
 
     /** ta4j SMA(20) alone, for reference. */
     @Benchmark
     @OperationsPerInvocation(BARS)
-    public double smaTa4j() {
-        SMAIndicator sma = new SMAIndicator(new ClosePriceIndicator(ta4jSeries), 20);
+    public double smaTa4j(Ta4jBars bars) {
+        SMAIndicator sma = new SMAIndicator(new ClosePriceIndicator(bars.series), 20);
         double sum = 0;
         for (int i = 0; i < BARS; i++) {
             sum += sma.getValue(i).doubleValue();
@@ -220,11 +248,11 @@ public class IndicatorBenchmark {
 
     /** maasfin streaming: one bar through the 12-feature set per operation. */
     @Benchmark
-    public void streamingOneBar(Blackhole bh) {
-        int i = (int) (tick % BARS);
-        double[][] b = ohlcv;
-        stream.update(tick * 60_000L, b[0][i], b[1][i], b[2][i], b[3][i], b[4][i], row);
-        tick++;
-        bh.consume(row);
+    public void streamingOneBar(MaasfinBars bars, Streaming s, Blackhole bh) {
+        int i = (int) (s.tick % BARS);
+        double[][] b = bars.ohlcv;
+        s.stream.update(s.tick * 60_000L, b[0][i], b[1][i], b[2][i], b[3][i], b[4][i], s.row);
+        s.tick++;
+        bh.consume(s.row);
     }
 }
