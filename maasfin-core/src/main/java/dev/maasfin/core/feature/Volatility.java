@@ -124,13 +124,9 @@ public final class Volatility {
             double annualisation) {
         checkArguments(window, 1, annualisation);
         positivePrices("close", close);
-        for (double[] column : new double[][] {open, high, low}) {
-            Checks.sameLength(
-                    column == open ? "open" : column == high ? "high" : "low",
-                    column,
-                    "close",
-                    close);
-        }
+        Checks.sameLength("open", open, "close", close);
+        Checks.sameLength("high", high, "close", close);
+        Checks.sameLength("low", low, "close", close);
         positivePrices("open", open);
         positivePrices("high", high);
         positivePrices("low", low);
