@@ -8,9 +8,11 @@ import java.util.Objects;
  *
  * <p>Default seed {@link EmaSeed#SMA}: the first value is the mean of the first {@code period}
  * inputs, at index {@code period - 1} (warm-up {@code period - 1}); each later value is {@code e +
- * alpha * (x - e)}. The other seeds are named options, never defaults: {@link EmaSeed#FIRST_VALUE}
- * and {@link EmaSeed#ADJUSTED} (pandas), both with warm-up 0. Two seedings of the same recursion
- * differ by a gap that shrinks by {@code (1 - alpha)} per bar.
+ * alpha * (x - e)}, evaluated as {@code (1 - alpha) * e + alpha * x} so that only one multiply and
+ * one add depend on the previous value (same value to rounding). The other seeds are named options,
+ * never defaults: {@link EmaSeed#FIRST_VALUE} and {@link EmaSeed#ADJUSTED} (pandas), both with
+ * warm-up 0. Two seedings of the same recursion differ by a gap that shrinks by {@code (1 - alpha)}
+ * per bar.
  *
  * <p>Thread safety: static methods are stateless; a {@link Stream} is not thread-safe.
  */
@@ -104,10 +106,11 @@ public final class Ema {
         if (at >= to) {
             return;
         }
+        double decay = 1 - alpha;
         double e = seed;
         out[at] = e;
         for (int i = at + 1; i < to; i++) {
-            e += alpha * (x[i] - e);
+            e = decay * e + alpha * x[i];
             out[i] = e;
         }
     }
@@ -169,7 +172,7 @@ public final class Ema {
                 sum += x;
                 value = count == n ? sum / n : Double.NaN;
             } else {
-                value += alpha * (x - value);
+                value = (1 - alpha) * value + alpha * x;
             }
             return value;
         }
