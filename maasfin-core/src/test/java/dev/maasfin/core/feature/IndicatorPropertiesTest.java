@@ -3,14 +3,14 @@ package dev.maasfin.core.feature;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.Arrays;
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Scale;
+import org.junit.jupiter.api.Test;
 
 /** Seeded invariants of the indicators over random-walk prices (1,000 tries each). */
 class IndicatorPropertiesTest {
@@ -40,9 +40,18 @@ class IndicatorPropertiesTest {
         }
     }
 
-    @Property(tries = 1000)
-    void streamingEqualsBatch_forSmaEmaRsiMacdBollingerAtr(
-            @ForAll long seed, @ForAll @IntRange(min = 1, max = 40) int period) {
+    @Test
+    void streamingEqualsBatch_forSmaEmaRsiMacdBollingerAtr() {
+        qt().withFixedSeed(42)
+                .withExamples(1000)
+                .forAll(longs().all(), integers().between(1, 40))
+                .checkAssert(
+                        IndicatorPropertiesTest
+                                ::streamingEqualsBatch_forSmaEmaRsiMacdBollingerAtrHolds);
+    }
+
+    private static void streamingEqualsBatch_forSmaEmaRsiMacdBollingerAtrHolds(
+            long seed, int period) {
         double[][] b = bars(seed, 300);
         double[] c = b[3];
         Sma.Stream sma = Sma.stream(period);
@@ -76,11 +85,18 @@ class IndicatorPropertiesTest {
         Expect.relative(r.percentB(), s[7], 1e-9, "bb %B");
     }
 
-    @Property(tries = 1000)
-    void windowedIndicators_doNotDependOnWhereTheSeriesStarts(
-            @ForAll long seed,
-            @ForAll @IntRange(min = 1, max = 30) int period,
-            @ForAll @IntRange(min = 1, max = 100) int cut) {
+    @Test
+    void windowedIndicators_doNotDependOnWhereTheSeriesStarts() {
+        qt().withFixedSeed(42)
+                .withExamples(1000)
+                .forAll(longs().all(), integers().between(1, 30), integers().between(1, 100))
+                .checkAssert(
+                        IndicatorPropertiesTest
+                                ::windowedIndicators_doNotDependOnWhereTheSeriesStartsHolds);
+    }
+
+    private static void windowedIndicators_doNotDependOnWhereTheSeriesStartsHolds(
+            long seed, int period, int cut) {
         // SMA, WMA and rolling sd depend only on their window: equal up to the rounding of the
         // running sums (SMA, WMA: 1e-12 relative; sd: 1e-9 relative, the sliding update's error
         // grows with (mean / sd) and is reset by a two-pass recomputation every 64 bars).
@@ -96,11 +112,18 @@ class IndicatorPropertiesTest {
                 1e-9);
     }
 
-    @Property(tries = 1000)
-    void recursiveIndicators_forgetWhereTheSeriesStarts(
-            @ForAll long seed,
-            @ForAll @IntRange(min = 1, max = 30) int period,
-            @ForAll @IntRange(min = 1, max = 100) int cut) {
+    @Test
+    void recursiveIndicators_forgetWhereTheSeriesStarts() {
+        qt().withFixedSeed(42)
+                .withExamples(1000)
+                .forAll(longs().all(), integers().between(1, 30), integers().between(1, 100))
+                .checkAssert(
+                        IndicatorPropertiesTest
+                                ::recursiveIndicators_forgetWhereTheSeriesStartsHolds);
+    }
+
+    private static void recursiveIndicators_forgetWhereTheSeriesStartsHolds(
+            long seed, int period, int cut) {
         // EMA and RSI remember their seed with weight (1-alpha)^k: after 60 periods (EMA,
         // (1-2/(n+1))^(60n) < 1e-25 for n >= 1... at n = 1, alpha = 1) and 60 periods
         // (RSI, (1-1/n)^(60n) < e^-60) the cut series agrees to 1e-9 relative.
@@ -115,10 +138,15 @@ class IndicatorPropertiesTest {
         return Arrays.copyOfRange(full, cut, full.length);
     }
 
-    @Property(tries = 1000)
-    void smaOfConstant_isThatConstant(
-            @ForAll @DoubleRange(min = 1e-3, max = 1e6) @Scale(6) double value,
-            @ForAll @IntRange(min = 1, max = 50) int period) {
+    @Test
+    void smaOfConstant_isThatConstant() {
+        qt().withFixedSeed(42)
+                .withExamples(1000)
+                .forAll(doubles().between(1e-3, 1e6), integers().between(1, 50))
+                .checkAssert(IndicatorPropertiesTest::smaOfConstant_isThatConstantHolds);
+    }
+
+    private static void smaOfConstant_isThatConstantHolds(double value, int period) {
         double[] x = new double[200];
         Arrays.fill(x, value);
         double[] sma = Sma.compute(x, period);
@@ -127,18 +155,30 @@ class IndicatorPropertiesTest {
         }
     }
 
-    @Property(tries = 1000)
-    void rsi_staysWithinZeroAndHundred(
-            @ForAll long seed, @ForAll @IntRange(min = 1, max = 40) int period) {
+    @Test
+    void rsi_staysWithinZeroAndHundred() {
+        qt().withFixedSeed(42)
+                .withExamples(1000)
+                .forAll(longs().all(), integers().between(1, 40))
+                .checkAssert(IndicatorPropertiesTest::rsi_staysWithinZeroAndHundredHolds);
+    }
+
+    private static void rsi_staysWithinZeroAndHundredHolds(long seed, int period) {
         double[] rsi = Rsi.compute(bars(seed, 200)[3], period);
         for (int i = period; i < rsi.length; i++) {
             assertTrue(rsi[i] >= 0 && rsi[i] <= 100, "index " + i + ": " + rsi[i]);
         }
     }
 
-    @Property(tries = 1000)
-    void cleanInput_hasNaNOnlyDuringWarmUp(
-            @ForAll long seed, @ForAll @IntRange(min = 2, max = 30) int period) {
+    @Test
+    void cleanInput_hasNaNOnlyDuringWarmUp() {
+        qt().withFixedSeed(42)
+                .withExamples(1000)
+                .forAll(longs().all(), integers().between(2, 30))
+                .checkAssert(IndicatorPropertiesTest::cleanInput_hasNaNOnlyDuringWarmUpHolds);
+    }
+
+    private static void cleanInput_hasNaNOnlyDuringWarmUpHolds(long seed, int period) {
         double[][] b = bars(seed, 150);
         double[] h = b[1];
         double[] l = b[2];
