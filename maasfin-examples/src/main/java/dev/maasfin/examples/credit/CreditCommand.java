@@ -107,7 +107,22 @@ public final class CreditCommand implements Callable<Integer> {
             double lr,
             double weightDecay,
             int batch,
-            int patience) {}
+            int patience) {
+        /** A readable one-line description for the report. */
+        String describe() {
+            return String.format(
+                    Locale.ROOT,
+                    "hidden %s, ReLU, dropout %.1f, %s lr %.0e, weight decay %.0e, batch %d,"
+                            + " early-stopping patience %d",
+                    java.util.Arrays.toString(hidden),
+                    dropout,
+                    optimizer,
+                    lr,
+                    weightDecay,
+                    batch,
+                    patience);
+        }
+    }
 
     static final Map<CreditData.Dataset, MlpSettings> SETTINGS =
             Map.of(
@@ -305,15 +320,13 @@ public final class CreditCommand implements Callable<Integer> {
             rep.line(
                     String.format(
                             Locale.ROOT,
-                            "%d rows, %d inputs; train %d, test %d (%d bad). MLP hidden %s,"
-                                    + " settings %s.",
+                            "%d rows, %d inputs; train %d, test %d (%d bad). MLP: %s.",
                             d.x.length,
                             d.inputs.size(),
                             d.split.train().length,
                             yTest.length,
                             IntStream.of(yTest).sum(),
-                            java.util.Arrays.toString(SETTINGS.get(d.dataset).hidden()),
-                            SETTINGS.get(d.dataset)));
+                            SETTINGS.get(d.dataset).describe()));
             rep.line("");
             rep.table(List.of("model", "ROC-AUC", "KS", "Brier", "PR-AUC", "reference"), rows);
             targets();
