@@ -76,6 +76,19 @@ class FraudCommandTest {
     }
 
     @Test
+    void fraud_whenLabelColumnMissing_printsOneLineNamingFileAndColumn(@TempDir Path dir)
+            throws Exception {
+        Path csv = dir.resolve(FraudData.FILE);
+        Files.createDirectories(csv.getParent());
+        Files.writeString(csv, "Time,V1,Amount\n0,1.5,10\n1,-0.5,20\n");
+        CliRun r = CliRun.of("fraud", "--data", dir.toString(), "--out", RUNS.toString());
+        assertEquals(CliRun.userError(), r.status());
+        assertEquals(
+                "maasfin fraud: " + csv.toAbsolutePath().normalize() + ": no label column 'Class'",
+                r.err().strip());
+    }
+
+    @Test
     void fraud_whenEpochsNotPositive_printsOneLineWithRule() {
         CliRun r = CliRun.of("fraud", "--epochs", "0", "--out", RUNS.toString());
         assertEquals(CliRun.userError(), r.status());
