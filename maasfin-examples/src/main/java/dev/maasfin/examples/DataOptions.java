@@ -5,8 +5,12 @@ import dev.maasfin.core.data.DataDirectory;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The {@code --data} option every subcommand shares. */
-final class DataOptions {
+/**
+ * The {@code --data} and {@code --debug} options every subcommand shares, as a picocli mixin.
+ *
+ * <p>Not thread-safe: picocli fills it once per command line.
+ */
+public final class DataOptions {
     @Option(
             names = "--data",
             paramLabel = "DIR",
@@ -19,12 +23,16 @@ final class DataOptions {
     boolean debug;
 
     /** Returns the data directory chosen by the option, environment, property or default. */
-    Path directory() {
+    public Path directory() {
         return DataDirectory.resolve(dataDir);
     }
 
-    /** Returns a file under the data directory, failing with a message naming it if absent. */
-    Path require(String relativeFile) {
+    /**
+     * Returns a file under the data directory.
+     *
+     * @throws dev.maasfin.core.data.MissingDataException if the file is absent (naming it)
+     */
+    public Path require(String relativeFile) {
         return DataDirectory.require(directory(), relativeFile);
     }
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.maasfin.examples;
 
+import dev.maasfin.examples.credit.CreditCommand;
+import dev.maasfin.examples.fraud.FraudCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +19,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = MaasfinCli.Version.class,
         description = "Deep learning on financial data inside the JVM: demos on real data.",
-        subcommands = {SummaryCommand.class})
+        subcommands = {SummaryCommand.class, FraudCommand.class, CreditCommand.class})
 public final class MaasfinCli {
 
     /** Exit code for a failure the user can fix (bad data or arguments). */

@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.maasfin.examples.credit;
+
+import dev.maasfin.api.split.Split;
+import dev.maasfin.core.data.Table;
+import dev.maasfin.core.data.TableCsvLoader;
+import dev.maasfin.core.eval.StratifiedSplit;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A credit data set encoded by the protocol: numeric columns z-scored with the training part's mean
+ * and population sd, categorical columns one-hot over the levels seen in training (sorted as
+ * strings; an unseen level is all zeros), label 1 = bad / default, and the seeded stratified
+ * train/test split. Encoded columns keep a link to their source column so reason codes can be
+ * grouped and named.
+ *
+ * <p>Immutable after loading; thread-safe.
+ */
+final class CreditData {
+
+    /** The two data sets and how the protocol reads them. */
+    enum Dataset {
+        GERMAN("german", "german-credit/german_credit.csv", "class", "2", 70, List.of()),
+        TAIWAN(
+                "taiwan",
+                "taiwan-credit-default/UCI_Credit_Card.csv",
+                "default.payment.next.month",
+                "1",
+                80,
+                List.of("ID"));
+
+        final String key;
+        final String file;
+        final String label;
+        final String badValue;
+        final int trainPercent;
+        final List<String> dropped;
+
+        Dataset(
+                String key,
+                String file,
+                String label,
+                String badValue,
+                int trainPercent,
+                List<String> dropped) {
+            this.key = key;
+            this.file = file;
+            this.label = label;
+            this.badValue = badValue;
+            this.trainPercent = trainPercent;
+            this.dropped = dropped;
+        }
+
+        TableCsvLoader loader() {
+            return this == TAIWAN
+                    ? TableCsvLoader.builder()
+                            .optCategorical("SEX", "EDUCATION", "MARRIAGE")
+                            .build()
+                    : TableCsvLoader.defaults();
+        }
+    }
+
+    final Dataset dataset;
+    final int[] labels;
+    final Split split;
+
+    /** Source columns in table order. */
+    final List<String> columns;
+
+    /** Encoded input names, e.g. {@code checking_status=A11} or {@code duration_months}. */
+    final List<String> inputs;
+
+    /** Source column index of each encoded input. */
+    final int[] columnOf;
+
+    /** Training levels of each categorical column (empty list for numeric ones). */
+    final List<List<String>> levels;
+
+    /** Encoded rows, all data rows in file order. */
+    final double[][] x;
+
+    /** Mean of each encoded input over the training rows (0 for z-scored numerics). */
+    final double[] trainMean;
+
+    final Map<String, double[]> numericScaling;
+    private final Table table;
+
+    private CreditData(Dataset dataset, Table table, int[] labels) {
+        this.dataset = dataset;
+        this.table = table;
+        this.labels = labels;
+        this.split =
+                StratifiedSplit.split(
+                        labels, dataset.trainPercent, 0, StratifiedSplit.PROTOCOL_SEED);
+        this.columns = new ArrayList<>(table.columnNames());
+        columns.remove(dataset.label);
+        columns.removeAll(dataset.dropped);
+        this.levels = new ArrayList<>();
+        this.inputs = new ArrayList<>();
+        this.numericScaling = new LinkedHashMap<>();
+        List<Integer> owner = new ArrayList<>();
+        for (int c = 0; c < columns.size(); c++) {
+            addInputs(c, owner);
+        }
+        this.columnOf = owner.stream().mapToInt(Integer::intValue).toArray();
+        this.x = encode();
+        this.trainMean = meanOfTrainingRows();
+    }
+
+    /**
+     * Loads and encodes a data set.
+     *
+     * @throws IllegalArgumentException if the label column is missing
+     */
+    static CreditData load(Dataset dataset, Path csv) throws IOException {
+        Table t = dataset.loader().load(csv);
+        if (!t.hasColumn(dataset.label)) {
+            throw new IllegalArgumentException(csv + ": no label column '" + dataset.label + "'");
+        }
+        for (String c : dataset.dropped) {
+            if (!t.hasColumn(c)) {
+                throw new IllegalArgumentException(csv + ": no column '" + c + "'");
+            }
+        }
+        return new CreditData(dataset, t, labels(dataset, t));
+    }
+
+    private static int[] labels(Dataset d, Table t) {
+        String[] raw = labelText(d, t);
+        int[] y = new int[raw.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = raw[i].equals(d.badValue) ? 1 : 0;
+        }
+        return y;
+    }
+
+    private static String[] labelText(Dataset d, Table t) {
+        if (!t.isNumeric(d.label)) {
+            return t.categorical(d.label);
+        }
+        double[] v = t.numeric(d.label);
+        String[] s = new String[v.length];
+        for (int i = 0; i < v.length; i++) {
+            s[i] = v[i] == Math.rint(v[i]) ? Long.toString((long) v[i]) : Double.toString(v[i]);
+        }
+        return s;
+    }
+
+    private void addInputs(int c, List<Integer> owner) {
+        String name = columns.get(c);
+        if (table.isNumeric(name)) {
+            levels.add(List.of());
+            inputs.add(name);
+            owner.add(c);
+            numericScaling.put(name, meanSd(table.numeric(name)));
+            return;
+        }
+        String[] values = table.categorical(name);
+        java.util.TreeSet<String> seen = new java.util.TreeSet<>();
+        for (int r : split.train()) {
+            if (values[r] != null) {
+                seen.add(values[r]);
+            }
+        }
+        levels.add(List.copyOf(seen));
+        for (String level : seen) {
+            inputs.add(name + "=" + level);
+            owner.add(c);
+        }
+    }
+
+    /** Mean and population sd over the training rows. */
+    private double[] meanSd(double[] v) {
+        double m = 0;
+        for (int r : split.train()) {
+            m += v[r];
+        }
+        m /= split.train().length;
+        double ss = 0;
+        for (int r : split.train()) {
+            ss += (v[r] - m) * (v[r] - m);
+        }
+        double sd = Math.sqrt(ss / split.train().length);
+        return new double[] {m, sd == 0 ? 1 : sd};
+    }
+
+    private double[][] encode() {
+        double[][] out = new double[table.rows()][inputs.size()];
+        int j = 0;
+        for (int c = 0; c < columns.size(); c++) {
+            String name = columns.get(c);
+            if (table.isNumeric(name)) {
+                double[] v = table.numeric(name);
+                double[] ms = numericScaling.get(name);
+                for (int r = 0; r < v.length; r++) {
+                    out[r][j] = (v[r] - ms[0]) / ms[1];
+                }
+                j++;
+            } else {
+                String[] v = table.categorical(name);
+                List<String> lv = levels.get(c);
+                for (int r = 0; r < v.length; r++) {
+                    int k = lv.indexOf(v[r]);
+                    if (k >= 0) {
+                        out[r][j + k] = 1;
+                    }
+                }
+                j += lv.size();
+            }
+        }
+        return out;
+    }
+
+    private double[] meanOfTrainingRows() {
+        double[] m = new double[inputs.size()];
+        for (int r : split.train()) {
+            for (int j = 0; j < m.length; j++) {
+                m[j] += x[r][j];
+            }
+        }
+        for (int j = 0; j < m.length; j++) {
+            m[j] /= split.train().length;
+        }
+        return m;
+    }
+
+    boolean isCategorical(int column) {
+        return !levels.get(column).isEmpty();
+    }
+
+    /** The level of a categorical column in data row {@code row}. */
+    String levelOf(int column, int row) {
+        return table.categorical(columns.get(column))[row];
+    }
+}

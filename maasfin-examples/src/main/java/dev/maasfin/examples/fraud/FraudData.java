@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.maasfin.examples.fraud;
+
+import dev.maasfin.api.split.Split;
+import dev.maasfin.core.data.Table;
+import dev.maasfin.core.data.TableCsvLoader;
+import dev.maasfin.core.eval.StratifiedSplit;
+import dev.maasfin.examples.eval.Standardiser;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The card-fraud table cut by the protocol: features {@code Time, V1..V28, Amount}, label {@code
+ * Class} (1 = fraud), and the seeded 60/20/20 stratified split on the label.
+ *
+ * <p>Immutable after loading; thread-safe.
+ */
+final class FraudData {
+    static final String FILE = "creditcard-fraud/creditcard_subset.csv";
+    static final String LABEL = "Class";
+
+    final List<String> features;
+    final double[][] x;
+    final int[] labels;
+    final Split split;
+
+    private FraudData(List<String> features, double[][] x, int[] labels) {
+        this.features = List.copyOf(features);
+        this.x = x;
+        this.labels = labels;
+        this.split = StratifiedSplit.split(labels, 60, 20, StratifiedSplit.PROTOCOL_SEED);
+    }
+
+    /**
+     * Loads the file.
+     *
+     * @throws IllegalArgumentException if {@code Class} is missing or not 0/1
+     */
+    static FraudData load(Path csv) throws IOException {
+        Table t = TableCsvLoader.defaults().load(csv);
+        if (!t.hasColumn(LABEL)) {
+            throw new IllegalArgumentException(csv + ": no label column '" + LABEL + "'");
+        }
+        List<String> names = new ArrayList<>(t.columnNames());
+        names.remove(LABEL);
+        double[][] columns = new double[names.size()][];
+        for (int j = 0; j < columns.length; j++) {
+            columns[j] = t.numeric(names.get(j));
+        }
+        double[][] x = new double[t.rows()][names.size()];
+        for (int i = 0; i < t.rows(); i++) {
+            for (int j = 0; j < columns.length; j++) {
+                x[i][j] = columns[j][i];
+            }
+        }
+        return new FraudData(names, x, labels(csv, t.numeric(LABEL)));
+    }
+
+    private static int[] labels(Path csv, double[] values) {
+        int[] y = new int[values.length];
+        for (int i = 0; i < y.length; i++) {
+            if (values[i] != 0 && values[i] != 1) {
+                throw new IllegalArgumentException(
+                        csv
+                                + ": data row "
+                                + i
+                                + ", column 'Class' must be 0 or 1 but was "
+                                + values[i]);
+            }
+            y[i] = (int) values[i];
+        }
+        return y;
+    }
+
+    /** Rows of a part with the given label. */
+    static int[] withLabel(int[] part, int[] labels, int label) {
+        return Arrays.stream(part).filter(r -> labels[r] == label).toArray();
+    }
+
+    int[] trainGenuine() {
+        return withLabel(split.train(), labels, 0);
+    }
+
+    int[] validationGenuine() {
+        return withLabel(split.validation(), labels, 0);
+    }
+
+    int[] testLabels() {
+        return Standardiser.select(labels, split.test());
+    }
+}
