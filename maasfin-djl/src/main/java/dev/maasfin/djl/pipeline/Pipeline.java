@@ -425,8 +425,20 @@ public final class Pipeline implements AutoCloseable {
      */
     public static Pipeline fromRegistry(ModelRegistry registry, String name, int version)
             throws ArtifactException {
+        return fromRegistry(registry, name, version, null);
+    }
+
+    /**
+     * Loads version {@code version} of {@code name} from a registry onto a device.
+     *
+     * @param device the device, or null for the one recorded in the artifact
+     * @throws ArtifactException if the version is missing or its artifact fails verification
+     */
+    public static Pipeline fromRegistry(
+            ModelRegistry registry, String name, int version, DeviceSpec device)
+            throws ArtifactException {
         Path dir = registry.load(name, version);
-        return PipelineFiles.load(dir, null, version);
+        return PipelineFiles.load(dir, device, version);
     }
 
     /**
