@@ -35,7 +35,9 @@ import java.util.stream.Stream;
  *       shape, output width, seed, device, fitted state, training settings and outcome, and
  *       provenance (maasfin, DJL, engine, Java versions, OS and architecture, time written);
  *   <li>{@code MANIFEST.json}: the SHA-256 digest and size of every file above, written and checked
- *       by {@link ArtifactManifest} (the one manifest format of maasfin).
+ *       by {@link ArtifactManifest} (the one manifest format of maasfin). Format 1 artifacts carry
+ *       {@code MANIFEST.sha256} ({@code sha256sum} lines) instead; they are still read, their
+ *       digests compared with those {@link ArtifactManifest#compute} finds.
  * </ul>
  *
  * <p>Saving writes everything to a temporary sibling directory and then renames it into place
@@ -48,10 +50,10 @@ import java.util.stream.Stream;
 public final class ModelArtifacts {
 
     /** The format version this class writes. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     /** The format versions this class reads. */
-    public static final List<Integer> SUPPORTED_VERSIONS = List.of(1);
+    public static final List<Integer> SUPPORTED_VERSIONS = List.of(1, 2);
 
     /** Parameter file name. */
     public static final String PARAMS_FILE = "block.params";
@@ -61,6 +63,9 @@ public final class ModelArtifacts {
 
     /** Manifest file name ({@link ArtifactManifest#MANIFEST_FILE}). */
     public static final String MANIFEST = ArtifactManifest.MANIFEST_FILE;
+
+    /** Manifest file name of format 1 artifacts, still read. */
+    public static final String LEGACY_MANIFEST = "MANIFEST.sha256";
 
     private static final ObjectMapper JSON =
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -224,6 +229,11 @@ public final class ModelArtifacts {
      */
     public static void verifyManifest(Path dir) throws ArtifactException {
         try {
+            if (!Files.exists(dir.resolve(MANIFEST))
+                    && Files.exists(dir.resolve(LEGACY_MANIFEST))) {
+                verifyLegacyManifest(dir);
+                return;
+            }
             ArtifactManifest m = ArtifactManifest.verify(dir);
             for (String required : List.of(PARAMS_FILE, MODEL_JSON)) {
                 if (!m.files().containsKey(required)) {
@@ -236,6 +246,42 @@ public final class ModelArtifacts {
                 throw same;
             }
             throw new ArtifactException(e.getMessage() + " (artifact " + dir + ")", e);
+        }
+    }
+
+    /**
+     * Checks a format 1 artifact: its {@value #LEGACY_MANIFEST} lines ({@code <sha256> <file>})
+     * against the digests {@link ArtifactManifest#compute} finds, file by file.
+     */
+    private static void verifyLegacyManifest(Path dir)
+            throws ArtifactException, dev.maasfin.api.registry.ArtifactException {
+        Map<String, String> actual = ArtifactManifest.compute(dir).digests();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(dir.resolve(LEGACY_MANIFEST));
+        } catch (IOException e) {
+            throw new ArtifactException("cannot read " + LEGACY_MANIFEST + " in " + dir, e);
+        }
+        for (String line : lines) {
+            if (line.length() < 67 || !line.startsWith("  ", 64)) {
+                throw new ArtifactException(
+                        "malformed line in " + LEGACY_MANIFEST + " of " + dir + ": '" + line + "'");
+            }
+            String file = line.substring(66);
+            String expected = line.substring(0, 64);
+            if (!expected.equals(actual.get(file))) {
+                throw new ArtifactException(
+                        "artifact file "
+                                + file
+                                + " in "
+                                + dir
+                                + " does not match "
+                                + LEGACY_MANIFEST
+                                + ": expected sha256 "
+                                + expected
+                                + " but actual "
+                                + actual.getOrDefault(file, "no file"));
+            }
         }
     }
 

@@ -8,13 +8,17 @@ import dev.maasfin.djl.engine.Engines;
  * #INTRA_OP} and {@value #INTER_OP} once, when the engine loads.
  *
  * <p>Call {@link #configure} at start-up, before anything loads the engine (before the first model
- * is created or loaded). Effect on latency: intra-op threads parallelise one operator (a matrix
- * product) and inter-op threads run independent operators together. For small models scored by many
- * caller threads, PyTorch's default (one intra-op thread per core) makes every call's operators
- * compete for all cores; on a small shared machine that oversubscription shows as a tail several
- * times longer, while {@code configure(1, 1)} keeps each call on its caller's thread and bounds p99
- * (maasfin's own tests and benchmarks run so). Large batches on an otherwise idle machine may
- * instead gain from more intra-op threads. Thread-safe: synchronized.
+ * is created or loaded); DJL offers no way to change them later. Effect on latency: intra-op
+ * threads parallelise one operator (a matrix product) and inter-op threads run independent
+ * operators together. With many caller threads scoring small models, PyTorch's default (one
+ * intra-op thread per core) makes every call's operators compete for all cores, and the
+ * oversubscription lengthens latency; {@code configure(1, 1)} keeps each call on its caller's
+ * thread. Measured with {@code ScorerBenchmark} (LSTM window 32, 4 caller threads, 2 shared cores
+ * under a load average near 9): the median call fell from 1.37 ms with the defaults (2/2) to 0.45
+ * ms with 1/1; p99 stayed at 10-13 ms either way there, dominated by the other load, so the
+ * often-reported several-fold cut of the tail was not reproduced on that machine. Large batches on
+ * an idle machine may instead gain from more intra-op threads. maasfin's tests and benchmarks run
+ * with 1/1. Thread-safe: synchronized.
  */
 public final class ScoringThreads {
 

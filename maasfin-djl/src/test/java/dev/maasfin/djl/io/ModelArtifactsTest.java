@@ -87,7 +87,7 @@ class ModelArtifactsTest {
         }
 
         JsonNode json = new ObjectMapper().readTree(dir.resolve("model.json").toFile());
-        assertEquals(1, json.get("formatVersion").asInt());
+        assertEquals(2, json.get("formatVersion").asInt());
         assertEquals("dense-autoencoder", json.at("/architecture/type").asText());
         assertEquals("0.36.0", json.at("/provenance/djlVersion").asText());
         assertEquals("2.7.1", json.at("/provenance/engineVersion").asText());
@@ -168,14 +168,14 @@ class ModelArtifactsTest {
         Path json = dir.resolve("model.json");
         Files.writeString(
                 json,
-                Files.readString(json).replace("\"formatVersion\" : 1", "\"formatVersion\" : 7"));
+                Files.readString(json).replace("\"formatVersion\" : 2", "\"formatVersion\" : 7"));
         rewriteManifest(dir);
 
         ArtifactException e =
                 assertThrows(
                         ArtifactException.class, () -> ModelArtifacts.load(dir, DeviceSpec.cpu()));
         assertEquals(
-                "model.json in " + dir + " has format version 7; supported versions: [1]",
+                "model.json in " + dir + " has format version 7; supported versions: [1, 2]",
                 e.getMessage());
     }
 
