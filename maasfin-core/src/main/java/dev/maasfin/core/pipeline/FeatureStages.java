@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.maasfin.core.pipeline;
 
+import dev.maasfin.core.feature.FeatureSet;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Factories of {@link FeatureStage}s and the lookup that rebuilds a saved one from its type and
- * JSON. Thread-safe: stateless.
+ * JSON: {@code bar-columns} ({@link #barColumns}) and {@code feature-set} ({@link
+ * #of(FeatureSet)}). Thread-safe: stateless.
  */
 public final class FeatureStages {
 
@@ -24,6 +26,16 @@ public final class FeatureStages {
     }
 
     /**
+     * Returns a stage computing a feature set (batch and bar by bar).
+     *
+     * @param features the feature set
+     * @throws NullPointerException if {@code features} is null
+     */
+    public static FeatureStage of(FeatureSet features) {
+        return new FeatureSetStage(features);
+    }
+
+    /**
      * Rebuilds a stage saved by a pipeline.
      *
      * @param type the stage's {@link FeatureStage#type()}
@@ -37,7 +49,15 @@ public final class FeatureStages {
         if (BarColumnsStage.TYPE.equals(type)) {
             return BarColumnsStage.fromJson(json);
         }
+        if (FeatureSetStage.TYPE.equals(type)) {
+            return new FeatureSetStage(FeatureSet.fromJson(json));
+        }
         throw new IllegalArgumentException(
-                "feature stage type must be one of [" + BarColumnsStage.TYPE + "] but was " + type);
+                "feature stage type must be one of ["
+                        + BarColumnsStage.TYPE
+                        + ", "
+                        + FeatureSetStage.TYPE
+                        + "] but was "
+                        + type);
     }
 }

@@ -6,6 +6,8 @@ import dev.maasfin.api.data.Frame;
 import dev.maasfin.api.pipeline.ColumnSpec;
 import dev.maasfin.core.data.BarCsvLoader;
 import dev.maasfin.core.data.DataDirectory;
+import dev.maasfin.core.feature.FeatureSet;
+import dev.maasfin.core.feature.FeatureSpec;
 import dev.maasfin.core.pipeline.DataFingerprint;
 import dev.maasfin.core.pipeline.FeatureStage;
 import dev.maasfin.core.pipeline.FeatureStages;
@@ -58,19 +60,34 @@ public final class PipelineFixtures {
      * on the training rows only, 2 epochs, seed 7.
      */
     public static Pipeline trainedLstm(BarSeries bars) {
-        FeatureStage stage = stage();
+        return trainedLstm(bars, stage());
+    }
+
+    /** The feature-set stage: close log return, RSI 14 (Wilder) and 10-bar rolling sd of close. */
+    public static FeatureStage featureSetStage() {
+        return FeatureStages.of(
+                FeatureSet.of(
+                        FeatureSpec.logReturns(1),
+                        FeatureSpec.rsi(14),
+                        FeatureSpec.rollingStd(10)));
+    }
+
+    /** As {@link #trainedLstm(BarSeries)} with another feature stage (z-score on every column). */
+    public static Pipeline trainedLstm(BarSeries bars, FeatureStage stage) {
         Frame features = stage.compute(bars);
+        int width = stage.columnNames().size();
+        String[] names = stage.columnNames().toArray(new String[0]);
         int trainRows = (int) (features.rows() * 0.7);
         Frame train = features.sliceRows(stage.warmUp(), trainRows);
-        FittedChain z = TransformChain.of(ZScoreTransform.of("log_return", "close")).fit(train);
+        FittedChain z = TransformChain.of(ZScoreTransform.of(names)).fit(train);
         Frame zTrain = z.apply(train);
         RecurrentForecasterSpec spec =
                 RecurrentForecasterSpec.builder()
                         .setWindow(WINDOW)
-                        .setFeatures(2)
+                        .setFeatures(width)
                         .optHidden(8)
                         .build();
-        TrainingData data = windows(zTrain);
+        TrainingData data = windows(zTrain, width);
         TrainerConfig cfg =
                 TrainerConfig.builder()
                         .setOptimizer(OptimizerKind.ADAM)
@@ -83,7 +100,7 @@ public final class PipelineFixtures {
         return Pipeline.builder()
                 .setFeatures(stage)
                 .optTransform(z)
-                .setSchema(InputSchema.fromTraining(train, 0.5, null))
+                .setSchema(InputSchema.fromTraining(train, 3.0, null))
                 .setModel(model)
                 .setMetadata(
                         Pipeline.provenance(
@@ -95,18 +112,19 @@ public final class PipelineFixtures {
     }
 
     /** Windows of {@link #WINDOW} rows, label = the next row's (normalised) log return. */
-    private static TrainingData windows(Frame z) {
+    private static TrainingData windows(Frame z, int width) {
         int n = z.rows() - WINDOW;
-        float[] x = new float[n * WINDOW * 2];
+        float[] x = new float[n * WINDOW * width];
         float[] y = new float[n];
         for (int s = 0; s < n; s++) {
             for (int r = 0; r < WINDOW; r++) {
-                x[(s * WINDOW + r) * 2] = (float) z.get(s + r, 0);
-                x[(s * WINDOW + r) * 2 + 1] = (float) z.get(s + r, 1);
+                for (int c = 0; c < width; c++) {
+                    x[(s * WINDOW + r) * width + c] = (float) z.get(s + r, c);
+                }
             }
             y[s] = (float) z.get(s + WINDOW, 0);
         }
-        return TrainingData.of(x, new int[] {WINDOW, 2}, y, 1);
+        return TrainingData.of(x, new int[] {WINDOW, width}, y, 1);
     }
 
     /**
