@@ -52,6 +52,13 @@ import java.util.Objects;
  * never appear in messages); the schema's personal flags are saved, the privacy schema itself is
  * not.
  *
+ * <p>Reproducibility: a saved and loaded pipeline gives bit-identical predictions to the one that
+ * was saved, on the same engine and device, for the same batch composition. PyTorch's CPU kernels
+ * block a batch differently by its size, so one window scored alone and inside a batch of hundreds
+ * can differ in the last bit of the float (1 ulp seen); compare such results to float rounding.
+ * Limits: the artifact is a directory (no zip form); the privacy schema is not saved (only the
+ * schema's personal flags); transforms must keep column names and apply row by row.
+ *
  * <p>Thread-safe: immutable apart from the network, whose prediction is thread-safe (see {@link
  * NeuralModel}). The pipeline owns the network: {@link #close()} releases its native memory.
  */

@@ -10,9 +10,12 @@ import ai.djl.translate.TranslateException;
 import dev.maasfin.api.data.BarSeries;
 import dev.maasfin.api.data.Frame;
 import dev.maasfin.api.pipeline.ColumnSpec;
+import dev.maasfin.api.scoring.BatchPrediction;
 import dev.maasfin.api.scoring.Prediction;
 import dev.maasfin.core.data.BarCsvLoader;
 import dev.maasfin.core.data.DataDirectory;
+import dev.maasfin.core.feature.FeatureSet;
+import dev.maasfin.core.feature.FeatureSpec;
 import dev.maasfin.core.pipeline.DataFingerprint;
 import dev.maasfin.core.pipeline.FeatureStage;
 import dev.maasfin.core.pipeline.FeatureStages;
@@ -31,6 +34,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,14 +58,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * Predictor} on the same model with an already-prepared {@code NDArray} input, plus one streaming
  * bar update and score.
  *
- * <p>Model: {@link RecurrentForecasterSpec} LSTM, window 32, 2 features (close log return and
- * close, z-scored on the bars), hidden 32, one layer, seed 1 (untrained: latency does not depend on
- * the weights). Data: the last 2,000 S&P 500 daily bars of {@code spx-daily/spx.csv}. The scorer
- * path includes the schema check, the z-score transform, the float conversion, the model call in a
- * per-call {@code NDManager} scope and the copy out; the raw path is {@code predictor.predict} on a
- * prepared {@code NDList} and {@code toFloatArray} of the output. PyTorch runs with {@code
- * torchThreads} intra-op and inter-op threads (0 = PyTorch's defaults), set through {@link
- * ScoringThreads} before the engine loads. Not thread-safe (JMH state per benchmark, one thread).
+ * <p>Model: {@link RecurrentForecasterSpec} LSTM, window 32, 3 features from a {@link FeatureSet}
+ * (close log return, RSI 14, 10-bar rolling sd of close; z-scored on the bars), hidden 32, one
+ * layer, seed 1 (untrained: latency does not depend on the weights). Data: the last 2,000 S&P 500
+ * daily bars of {@code spx-daily/spx.csv}. The scorer path includes the schema check, the z-score
+ * transform, the float conversion, the model call in a per-call {@code NDManager} scope and the
+ * copy out; the raw path is {@code predictor.predict} on a prepared {@code NDList} and {@code
+ * toFloatArray} of the output. PyTorch runs with {@code torchThreads} intra-op and inter-op threads
+ * (0 = PyTorch's defaults), set through {@link ScoringThreads} before the engine loads. Not
+ * thread-safe (JMH state per benchmark, one thread).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -73,6 +78,8 @@ public class ScorerBenchmark {
     static final String FILE = "spx-daily/spx.csv";
     static final int WINDOW = 32;
     static final int BATCH = 64;
+    static final String[] NAMES = {"logreturn_1", "rsi_14", "sd_10"};
+    static final int WIDTH = NAMES.length;
 
     /** PyTorch intra-op and inter-op threads; 0 keeps PyTorch's defaults. */
     @Param({"1"})
@@ -123,19 +130,23 @@ public class ScorerBenchmark {
     }
 
     private static Shape shape(int n) {
-        return new Shape(n, WINDOW, 2);
+        return new Shape(n, WINDOW, WIDTH);
     }
 
     /** The model input the pipeline would build: z-scored rows as float, row-major. */
     private static float[] flatZ(Pipeline p, double[][][] windows) {
-        float[] out = new float[windows.length * WINDOW * 2];
+        float[] out = new float[windows.length * WINDOW * WIDTH];
         int k = 0;
         for (double[][] w : windows) {
-            Frame raw = Frame.of(Map.of("log_return", col(w, 0), "close", col(w, 1)));
-            Frame t = p.transforms().get(0).apply(raw);
+            Map<String, double[]> cols = new LinkedHashMap<>();
+            for (int c = 0; c < WIDTH; c++) {
+                cols.put(NAMES[c], col(w, c));
+            }
+            Frame t = p.transforms().get(0).apply(Frame.of(cols));
             for (int r = 0; r < WINDOW; r++) {
-                out[k++] = (float) t.column("log_return")[r];
-                out[k++] = (float) t.column("close")[r];
+                for (int c = 0; c < WIDTH; c++) {
+                    out[k++] = (float) t.column(c)[r];
+                }
             }
         }
         return out;
@@ -150,10 +161,11 @@ public class ScorerBenchmark {
     }
 
     private static double[][] window(Frame f, int end) {
-        double[][] w = new double[WINDOW][2];
+        double[][] w = new double[WINDOW][WIDTH];
         for (int r = 0; r < WINDOW; r++) {
-            w[r][0] = f.get(end - WINDOW + 1 + r, 0);
-            w[r][1] = f.get(end - WINDOW + 1 + r, 1);
+            for (int c = 0; c < WIDTH; c++) {
+                w[r][c] = f.get(end - WINDOW + 1 + r, c);
+            }
         }
         return w;
     }
@@ -171,19 +183,25 @@ public class ScorerBenchmark {
     }
 
     static Pipeline pipeline(BarSeries bars) {
-        FeatureStage stage = FeatureStages.barColumns("log_return", "close");
-        Frame train = stage.compute(bars).sliceRows(1, bars.size());
-        FittedChain z = TransformChain.of(ZScoreTransform.of("log_return", "close")).fit(train);
+        FeatureStage stage =
+                FeatureStages.of(
+                        FeatureSet.of(
+                                FeatureSpec.logReturns(1),
+                                FeatureSpec.rsi(14),
+                                FeatureSpec.rollingStd(10)));
+        Frame train = stage.compute(bars).sliceRows(stage.warmUp(), bars.size());
+        FittedChain z = TransformChain.of(ZScoreTransform.of(NAMES)).fit(train);
         RecurrentForecasterSpec spec =
                 RecurrentForecasterSpec.builder()
                         .setWindow(WINDOW)
-                        .setFeatures(2)
+                        .setFeatures(WIDTH)
                         .optHidden(32)
                         .build();
         NeuralModel m = NeuralModel.create(spec, DeviceSpec.cpu(), 1);
         List<ColumnSpec> cols = new ArrayList<>();
-        cols.add(ColumnSpec.unbounded("log_return"));
-        cols.add(ColumnSpec.unbounded("close"));
+        for (String name : NAMES) {
+            cols.add(ColumnSpec.unbounded(name));
+        }
         return Pipeline.builder()
                 .setFeatures(stage)
                 .optTransform(z)
@@ -214,12 +232,13 @@ public class ScorerBenchmark {
         return model.predict(preparedSingle, 1);
     }
 
-    /**
-     * 64 windows in one scorer call. @Benchmark public BatchPrediction scorerBatch64() { return
-     * scorer.scoreBatch(batch); }
-     *
-     * <p>/** 64 prepared windows in one raw predictor call.
-     */
+    /** 64 windows in one scorer call. */
+    @Benchmark
+    public BatchPrediction scorerBatch64() {
+        return scorer.scoreBatch(batch);
+    }
+
+    /** 64 prepared windows in one raw predictor call. */
     @Benchmark
     public float[] rawPredictorBatch64() throws TranslateException {
         return predictRaw(rawBatch);
