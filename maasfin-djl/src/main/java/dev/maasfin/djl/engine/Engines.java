@@ -67,6 +67,15 @@ public final class Engines {
     }
 
     /**
+     * Returns whether {@link #ensureLoaded()} has loaded the engine in this process.
+     *
+     * @return true once the engine has loaded
+     */
+    public static synchronized boolean isLoaded() {
+        return loaded != null;
+    }
+
+    /**
      * Returns whether DJL tracking is currently opted out as DJL would read it (environment
      * variable first, then system property).
      */

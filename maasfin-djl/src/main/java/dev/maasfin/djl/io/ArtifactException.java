@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.maasfin.djl.io;
 
-import java.io.IOException;
-
 /**
  * A model artifact cannot be written or read: missing or altered file, unsupported format version,
- * unreadable metadata. The message names the file and what was wrong.
+ * unreadable metadata. The message names the file and what was wrong. A subtype of the project's
+ * one checked artifact exception, {@link dev.maasfin.api.registry.ArtifactException}.
  */
-public class ArtifactException extends IOException {
+public class ArtifactException extends dev.maasfin.api.registry.ArtifactException {
 
     private static final long serialVersionUID = 1L;
 

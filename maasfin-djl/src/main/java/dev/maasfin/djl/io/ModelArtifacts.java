@@ -4,6 +4,7 @@ package dev.maasfin.djl.io;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.maasfin.core.artifact.ArtifactManifest;
 import dev.maasfin.djl.engine.DeviceSpec;
 import dev.maasfin.djl.engine.EngineInfo;
 import dev.maasfin.djl.engine.Engines;
@@ -12,15 +13,11 @@ import dev.maasfin.djl.model.NetworkSpecs;
 import dev.maasfin.djl.model.NeuralModel;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +34,10 @@ import java.util.stream.Stream;
  *   <li>{@code model.json}: format version, kind, architecture type and hyper-parameters, input
  *       shape, output width, seed, device, fitted state, training settings and outcome, and
  *       provenance (maasfin, DJL, engine, Java versions, OS and architecture, time written);
- *   <li>{@code MANIFEST.sha256}: one line {@code <sha256-hex> <file>} per file above, as {@code
- *       sha256sum} writes it.
+ *   <li>{@code MANIFEST.json}: the SHA-256 digest and size of every file above, written and checked
+ *       by {@link ArtifactManifest} (the one manifest format of maasfin). Format 1 artifacts carry
+ *       {@code MANIFEST.sha256} ({@code sha256sum} lines) instead; they are still read, their
+ *       digests compared with those {@link ArtifactManifest#compute} finds.
  * </ul>
  *
  * <p>Saving writes everything to a temporary sibling directory and then renames it into place
@@ -51,10 +50,10 @@ import java.util.stream.Stream;
 public final class ModelArtifacts {
 
     /** The format version this class writes. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     /** The format versions this class reads. */
-    public static final List<Integer> SUPPORTED_VERSIONS = List.of(1);
+    public static final List<Integer> SUPPORTED_VERSIONS = List.of(1, 2);
 
     /** Parameter file name. */
     public static final String PARAMS_FILE = "block.params";
@@ -62,8 +61,11 @@ public final class ModelArtifacts {
     /** Metadata file name. */
     public static final String MODEL_JSON = "model.json";
 
-    /** Manifest file name. */
-    public static final String MANIFEST = "MANIFEST.sha256";
+    /** Manifest file name ({@link ArtifactManifest#MANIFEST_FILE}). */
+    public static final String MANIFEST = ArtifactManifest.MANIFEST_FILE;
+
+    /** Manifest file name of format 1 artifacts, still read. */
+    public static final String LEGACY_MANIFEST = "MANIFEST.sha256";
 
     private static final ObjectMapper JSON =
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -87,7 +89,7 @@ public final class ModelArtifacts {
             tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".tmp-");
             Files.write(tmp.resolve(PARAMS_FILE), model.writeParameters());
             JSON.writeValue(tmp.resolve(MODEL_JSON).toFile(), metadata(model));
-            writeManifest(tmp, List.of(PARAMS_FILE, MODEL_JSON));
+            ArtifactManifest.write(tmp);
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             deleteQuietly(tmp);
@@ -217,80 +219,74 @@ public final class ModelArtifacts {
         }
     }
 
-    private static void writeManifest(Path dir, List<String> files) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        for (String f : files) {
-            sb.append(sha256(dir.resolve(f))).append("  ").append(f).append('\n');
+    /**
+     * Checks every file of the artifact against its {@link ArtifactManifest}, and that the
+     * parameter and metadata files are listed.
+     *
+     * @param dir the artifact directory
+     * @throws ArtifactException naming the first missing, altered or extra file with the expected
+     *     and actual digests
+     */
+    public static void verifyManifest(Path dir) throws ArtifactException {
+        try {
+            if (!Files.exists(dir.resolve(MANIFEST))
+                    && Files.exists(dir.resolve(LEGACY_MANIFEST))) {
+                verifyLegacyManifest(dir);
+                return;
+            }
+            ArtifactManifest m = ArtifactManifest.verify(dir);
+            for (String required : List.of(PARAMS_FILE, MODEL_JSON)) {
+                if (!m.files().containsKey(required)) {
+                    throw new ArtifactException(
+                            MANIFEST + " in " + dir + " does not list " + required);
+                }
+            }
+        } catch (dev.maasfin.api.registry.ArtifactException e) {
+            if (e instanceof ArtifactException same) {
+                throw same;
+            }
+            throw new ArtifactException(e.getMessage() + " (artifact " + dir + ")", e);
         }
-        Files.writeString(dir.resolve(MANIFEST), sb.toString(), StandardCharsets.UTF_8);
     }
 
     /**
-     * Checks every file listed in the manifest against its SHA-256 digest, and that the parameter
-     * and metadata files are listed.
-     *
-     * @throws ArtifactException naming the first missing or altered file with expected and actual
-     *     digests
+     * Checks a format 1 artifact: its {@value #LEGACY_MANIFEST} lines ({@code <sha256> <file>})
+     * against the digests {@link ArtifactManifest#compute} finds, file by file.
      */
-    public static void verifyManifest(Path dir) throws ArtifactException {
-        Path manifest = dir.resolve(MANIFEST);
+    private static void verifyLegacyManifest(Path dir)
+            throws ArtifactException, dev.maasfin.api.registry.ArtifactException {
+        Map<String, String> actual = ArtifactManifest.compute(dir).digests();
         List<String> lines;
         try {
-            lines = Files.readAllLines(manifest, StandardCharsets.UTF_8);
+            lines = Files.readAllLines(dir.resolve(LEGACY_MANIFEST));
         } catch (IOException e) {
-            throw new ArtifactException("cannot read manifest " + manifest + ": " + e, e);
+            throw new ArtifactException("cannot read " + LEGACY_MANIFEST + " in " + dir, e);
         }
-        Map<String, String> expected = new LinkedHashMap<>();
         for (String line : lines) {
-            int sep = line.indexOf("  ");
-            if (sep != 64) {
-                throw new ArtifactException("malformed line in " + manifest + ": '" + line + "'");
+            if (line.length() < 67 || !line.startsWith("  ", 64)) {
+                throw new ArtifactException(
+                        "malformed line in " + LEGACY_MANIFEST + " of " + dir + ": '" + line + "'");
             }
-            expected.put(line.substring(sep + 2), line.substring(0, sep));
-        }
-        for (String required : List.of(PARAMS_FILE, MODEL_JSON)) {
-            if (!expected.containsKey(required)) {
-                throw new ArtifactException(manifest + " does not list " + required);
+            String file = line.substring(66);
+            String expected = line.substring(0, 64);
+            if (!expected.equals(actual.get(file))) {
+                throw new ArtifactException(
+                        "artifact file "
+                                + file
+                                + " in "
+                                + dir
+                                + " does not match "
+                                + LEGACY_MANIFEST
+                                + ": expected sha256 "
+                                + expected
+                                + " but actual "
+                                + actual.getOrDefault(file, "no file"));
             }
-        }
-        for (Map.Entry<String, String> e : expected.entrySet()) {
-            checkDigest(dir, e.getKey(), e.getValue());
-        }
-    }
-
-    private static void checkDigest(Path dir, String file, String expected)
-            throws ArtifactException {
-        Path p = dir.resolve(file);
-        if (!Files.isRegularFile(p)) {
-            throw new ArtifactException(
-                    "artifact file " + p + " listed in the manifest is missing");
-        }
-        String actual;
-        try {
-            actual = sha256(p);
-        } catch (IOException e) {
-            throw new ArtifactException("cannot read artifact file " + p + ": " + e, e);
-        }
-        if (!actual.equals(expected)) {
-            throw new ArtifactException(
-                    "artifact file "
-                            + file
-                            + " in "
-                            + dir
-                            + " does not match the manifest: expected SHA-256 "
-                            + expected
-                            + " but was "
-                            + actual);
         }
     }
 
     static String sha256(Path file) throws IOException {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(Files.readAllBytes(file)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JDK", e);
-        }
+        return ArtifactManifest.sha256Hex(file);
     }
 
     private static void deleteQuietly(Path dir) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.maasfin.core.artifact.ArtifactManifest;
 import dev.maasfin.djl.engine.DeviceSpec;
 import dev.maasfin.djl.model.AutoencoderDetector;
 import dev.maasfin.djl.model.DenseAutoencoderSpec;
@@ -21,6 +22,8 @@ import dev.maasfin.djl.train.TrainingData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -84,7 +87,7 @@ class ModelArtifactsTest {
         }
 
         JsonNode json = new ObjectMapper().readTree(dir.resolve("model.json").toFile());
-        assertEquals(1, json.get("formatVersion").asInt());
+        assertEquals(2, json.get("formatVersion").asInt());
         assertEquals("dense-autoencoder", json.at("/architecture/type").asText());
         assertEquals("0.36.0", json.at("/provenance/djlVersion").asText());
         assertEquals("2.7.1", json.at("/provenance/engineVersion").asText());
@@ -93,8 +96,14 @@ class ModelArtifactsTest {
         assertEquals("cpu", json.get("device").asText());
         assertEquals(3, json.get("seed").asInt());
         assertEquals("ADAMW", json.at("/training/trainer/optimizer").asText());
-        String manifest = Files.readString(dir.resolve("MANIFEST.sha256"));
-        assertTrue(manifest.matches("[0-9a-f]{64}  block\\.params\n[0-9a-f]{64}  model\\.json\n"));
+        // one manifest format in maasfin: ArtifactManifest's MANIFEST.json lists both files
+        JsonNode manifest = new ObjectMapper().readTree(dir.resolve("MANIFEST.json").toFile());
+        assertEquals("SHA-256", manifest.get("algorithm").asText());
+        assertEquals(List.of("block.params", "model.json"), fieldNames(manifest.get("files")));
+        assertEquals(
+                Files.size(dir.resolve("block.params")),
+                manifest.at("/files/block.params/size").asLong());
+        assertFalse(Files.exists(dir.resolve("MANIFEST.sha256")));
         try (var files = Files.list(dir.getParent())) {
             assertFalse(files.anyMatch(p -> p.getFileName().toString().contains(".tmp-")));
         }
@@ -116,13 +125,19 @@ class ModelArtifactsTest {
         ArtifactException e =
                 assertThrows(
                         ArtifactException.class, () -> ModelArtifacts.load(dir, DeviceSpec.cpu()));
+        long size = Files.size(params);
         assertEquals(
-                "artifact file block.params in "
-                        + dir
-                        + " does not match the manifest: expected SHA-256 "
+                "artifact file block.params was altered: expected sha256 "
                         + expected
-                        + " but was "
-                        + actual,
+                        + " ("
+                        + size
+                        + " bytes) but actual sha256 "
+                        + actual
+                        + " ("
+                        + size
+                        + " bytes) (artifact "
+                        + dir
+                        + ")",
                 e.getMessage());
     }
 
@@ -139,7 +154,9 @@ class ModelArtifactsTest {
         ArtifactException e =
                 assertThrows(
                         ArtifactException.class, () -> ModelArtifacts.load(dir, DeviceSpec.cpu()));
-        assertTrue(e.getMessage().startsWith("artifact file block.params in "), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("artifact file block.params was altered"),
+                e.getMessage());
     }
 
     @Test
@@ -151,14 +168,14 @@ class ModelArtifactsTest {
         Path json = dir.resolve("model.json");
         Files.writeString(
                 json,
-                Files.readString(json).replace("\"formatVersion\" : 1", "\"formatVersion\" : 7"));
+                Files.readString(json).replace("\"formatVersion\" : 2", "\"formatVersion\" : 7"));
         rewriteManifest(dir);
 
         ArtifactException e =
                 assertThrows(
                         ArtifactException.class, () -> ModelArtifacts.load(dir, DeviceSpec.cpu()));
         assertEquals(
-                "model.json in " + dir + " has format version 7; supported versions: [1]",
+                "model.json in " + dir + " has format version 7; supported versions: [1, 2]",
                 e.getMessage());
     }
 
@@ -176,11 +193,12 @@ class ModelArtifactsTest {
     }
 
     private static void rewriteManifest(Path dir) throws Exception {
-        String m =
-                ModelArtifacts.sha256(dir.resolve("block.params"))
-                        + "  block.params\n"
-                        + ModelArtifacts.sha256(dir.resolve("model.json"))
-                        + "  model.json\n";
-        Files.writeString(dir.resolve("MANIFEST.sha256"), m);
+        ArtifactManifest.write(dir);
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 }

@@ -4,9 +4,12 @@ package dev.maasfin.djl.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.maasfin.djl.engine.DeviceSpec;
+import dev.maasfin.djl.io.ArtifactException;
 import dev.maasfin.djl.io.ModelArtifacts;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Arrays;
@@ -131,6 +134,42 @@ class LstmCase20Test {
             assertEquals(A, m.predict(WINDOW_A, 1)[0], 1e-6);
             assertEquals(B, m.predict(WINDOW_B, 1)[0], 1e-6);
         }
+    }
+
+    @Test
+    void goldenArtifactOfFormatVersion2_loadsAndPredictsCase20Values() throws Exception {
+        // Written once by maasfin 0.1.0-SNAPSHOT (format 2, MANIFEST.json) from case20Model().
+        Path golden = Paths.get("src", "test", "resources", "golden", "format-2-case20-lstm");
+
+        try (NeuralModel m = ModelArtifacts.load(golden, DeviceSpec.cpu())) {
+            assertEquals(A, m.predict(WINDOW_A, 1)[0], 1e-6);
+            assertEquals(B, m.predict(WINDOW_B, 1)[0], 1e-6);
+        }
+    }
+
+    @Test
+    void goldenArtifactOfFormatVersion1_withAnAlteredFile_isRefusedNamingIt() throws Exception {
+        Path golden = Paths.get("src", "test", "resources", "golden", "format-1-case20-lstm");
+        Path copy = Paths.get("target", "golden-copy-" + System.nanoTime());
+        Files.createDirectories(copy);
+        for (String f : new String[] {"MANIFEST.sha256", "block.params", "model.json"}) {
+            Files.copy(golden.resolve(f), copy.resolve(f));
+        }
+        byte[] b = Files.readAllBytes(copy.resolve("model.json"));
+        b[10] ^= 0x01;
+        Files.write(copy.resolve("model.json"), b);
+
+        ArtifactException e =
+                assertThrows(
+                        ArtifactException.class, () -> ModelArtifacts.load(copy, DeviceSpec.cpu()));
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                "artifact file model.json in "
+                                        + copy
+                                        + " does not match MANIFEST.sha256: expected sha256"
+                                        + " 013cf9ddd9561c2c93fab6490a4481897a5c71f7f07056bea0b45f92a174bc2a"),
+                e.getMessage());
     }
 
     @Test
