@@ -74,6 +74,8 @@ public final class PatternsCommand implements Callable<Integer> {
     static final String STAGE = "production";
 
     private static final String WHO = "maasfin patterns";
+    private static final String NUM_THREADS = "ai.djl.pytorch.num_threads";
+    private static final String NUM_INTEROP_THREADS = "ai.djl.pytorch.num_interop_threads";
 
     @Option(names = "--data", paramLabel = "DIR", description = "Shared data folder.")
     Path dataDir;
@@ -116,7 +118,10 @@ public final class PatternsCommand implements Callable<Integer> {
     @Option(names = "--horizon", defaultValue = "5", description = "Label horizon in bars.")
     int horizon;
 
-    @Option(names = "--stride", defaultValue = "1", description = "Step between window ends.")
+    @Option(
+            names = "--stride",
+            defaultValue = "2",
+            description = "Step between window ends; 2 keeps the default run near a minute.")
     int stride;
 
     @Option(names = "--epochs", defaultValue = "10", description = "Maximum training epochs.")
@@ -124,6 +129,14 @@ public final class PatternsCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "42", description = "Training seed.")
     int seed;
+
+    @Option(
+            names = "--threads",
+            defaultValue = "1",
+            description =
+                    "PyTorch intra-op threads, applied if the engine is not loaded yet and"
+                            + " -Dai.djl.pytorch.num_threads is not set (${DEFAULT-VALUE}).")
+    int threads;
 
     @Option(
             names = "--validation-from",
@@ -163,6 +176,7 @@ public final class PatternsCommand implements Callable<Integer> {
         Prepared p = prepare();
         PrintWriter out = spec.commandLine().getOut();
         printSetup(out, p);
+        useThreads();
         Engines.ensureLoaded();
         TrainedModel trained = train(p, out);
         try (NeuralModel model = trained.model()) {
@@ -190,6 +204,7 @@ public final class PatternsCommand implements Callable<Integer> {
         requireAtLeast("--horizon", horizon, 1);
         requireAtLeast("--stride", stride, 1);
         requireAtLeast("--epochs", epochs, 1);
+        requireAtLeast("--threads", threads, 1);
         if (buckets < 2 || buckets > 10) {
             throw new IllegalArgumentException("--buckets must be in 2..10 but was " + buckets);
         }
@@ -200,6 +215,20 @@ public final class PatternsCommand implements Callable<Integer> {
                             + validationFrom
                             + " but was "
                             + testFrom);
+        }
+    }
+
+    /**
+     * Sets PyTorch's intra-op thread count unless the caller set it: on a shared 2-core machine one
+     * thread trains this small net about ten times faster than two spinning OpenMP threads
+     * (measured, see BENCHMARKS-patterns.md). No effect once the engine is loaded.
+     */
+    private void useThreads() {
+        if (System.getProperty(NUM_THREADS) == null) {
+            System.setProperty(NUM_THREADS, Integer.toString(threads));
+        }
+        if (System.getProperty(NUM_INTEROP_THREADS) == null) {
+            System.setProperty(NUM_INTEROP_THREADS, "1");
         }
     }
 

@@ -50,10 +50,16 @@ final class PatternsReport {
             int[] subset,
             ClassScores cnnSubset,
             ClassScores baselineSubset,
-            double pSubset) {
+            double pSubset,
+            int hindsight,
+            double hindsightAccuracy,
+            double pHindsight) {
 
+        /** Skill: beats the training majority and the best constant class in hindsight. */
         boolean skill() {
-            return cnnSubset.accuracy() > baselineSubset.accuracy() && pSubset < ALPHA;
+            return cnnSubset.accuracy() > baselineSubset.accuracy()
+                    && pSubset < ALPHA
+                    && pHindsight < ALPHA;
         }
     }
 
@@ -86,6 +92,8 @@ final class PatternsReport {
         int[] subset = indicesIn(test, p.samples().nonOverlapping(test));
         ClassScores cnnSub = ClassScores.of(pick(truth, subset), pick(predicted, subset), k);
         ClassScores baseSub = ClassScores.of(pick(truth, subset), pick(always, subset), k);
+        int hindsight = majority(pick(truth, subset), k);
+        double hindsightRate = share(pick(truth, subset), hindsight);
         return new Scores(
                 majority,
                 truth,
@@ -172,6 +180,9 @@ final class PatternsReport {
         r.put("significance.nonOverlapping.accuracy", s.cnnSubset().accuracy());
         r.put("significance.nonOverlapping.baselineAccuracy", s.baselineSubset().accuracy());
         r.put("significance.nonOverlapping.pValue", s.pSubset());
+        r.put("significance.nonOverlapping.hindsightClass", names[s.hindsight()]);
+        r.put("significance.nonOverlapping.hindsightAccuracy", s.hindsightAccuracy());
+        r.put("significance.nonOverlapping.pValueVsHindsight", s.pHindsight());
         r.put("verdict.skill", s.skill());
         r.put("registry.name", in.version().name());
         r.put("registry.version", in.version().version());
@@ -227,7 +238,7 @@ final class PatternsReport {
                 rows(p.buckets().names(), s));
         r.line(confusionText(p.buckets().names(), s.cnn().confusion()));
         r.line("");
-        r.line(verdictText(s));
+        r.line(verdictText(s, p.buckets().names()));
         r.line("");
         r.line(
                 String.format(
@@ -297,7 +308,7 @@ final class PatternsReport {
         return b.append('.').toString();
     }
 
-    private static String verdictText(Scores s) {
+    private static String verdictText(Scores s, String[] names) {
         String test =
                 String.format(
                         Locale.ROOT,
