@@ -103,7 +103,10 @@ final class PatternsReport {
                 subset,
                 cnnSub,
                 baseSub,
-                ClassScores.binomialPValue(cnnSub.correct(), cnnSub.count(), baseSub.accuracy()));
+                ClassScores.binomialPValue(cnnSub.correct(), cnnSub.count(), baseSub.accuracy()),
+                hindsight,
+                hindsightRate,
+                ClassScores.binomialPValue(cnnSub.correct(), cnnSub.count(), hindsightRate));
     }
 
     static int[] argmax(float[] probabilities, int k) {
@@ -133,6 +136,10 @@ final class PatternsReport {
             }
         }
         return best;
+    }
+
+    private static double share(int[] classes, int c) {
+        return (double) Arrays.stream(classes).filter(x -> x == c).count() / classes.length;
     }
 
     private static int[] indicesIn(int[] sortedPositions, int[] chosen) {
@@ -326,13 +333,15 @@ final class PatternsReport {
                     + " **The CNN beats the majority class at the 5 % level.** Return buckets"
                     + " are close to unpredictable, so check for leakage before believing it.";
         }
-        String who =
-                s.cnn().accuracy() < s.baseline().accuracy()
-                        ? " The majority-class baseline has the higher accuracy."
-                        : "";
+        String who = "";
+        if (s.cnn().accuracy() < s.baseline().accuracy()) {
+            who = " The majority-class baseline has the higher accuracy.";
+        } else if (s.cnnSubset().accuracy() < s.hindsightAccuracy()) {
+            who = " Always predicting '" + names[s.hindsight()] + "' would have scored higher.";
+        }
         return test
                 + " **The CNN shows no skill**: it does not beat always predicting the"
-                + " majority class significantly."
+                + " majority class, or the best constant class in hindsight, significantly."
                 + who;
     }
 
