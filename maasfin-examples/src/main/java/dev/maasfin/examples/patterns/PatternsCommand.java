@@ -171,6 +171,17 @@ public final class PatternsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            return run();
+        } catch (Exception e) {
+            if (debug) {
+                e.printStackTrace(spec.commandLine().getErr());
+            }
+            throw e;
+        }
+    }
+
+    private int run() throws IOException {
         long start = System.nanoTime();
         checkOptions();
         Prepared p = prepare();

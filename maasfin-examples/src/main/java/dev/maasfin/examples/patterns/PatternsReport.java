@@ -399,6 +399,23 @@ final class PatternsReport {
         PatternPlots.imageStrip(dir.resolve("examples.png"), images, PatternsCommand.IMAGE_SIZE);
     }
 
+    private static String verdictLine(Scores s, String[] names) {
+        String vs =
+                String.format(
+                        Locale.ROOT,
+                        " (best constant class in hindsight '%s' %.3f, p = %.3f)",
+                        names[s.hindsight()],
+                        s.hindsightAccuracy(),
+                        s.pHindsight());
+        return s.skill()
+                ? "CNN beats the training-majority class and the best constant class (p < 0.05):"
+                        + " check for leakage"
+                        + vs
+                : "no skill: the CNN does not significantly beat both the training-majority class"
+                        + " and the best constant class"
+                        + vs;
+    }
+
     private static void summary(PrintWriter out, Path dir, Inputs in, Scores s) {
         out.printf(
                 Locale.ROOT,
@@ -412,9 +429,7 @@ final class PatternsReport {
                 s.baseline().balancedAccuracy(),
                 s.pSubset(),
                 s.cnnSubset().count(),
-                s.skill()
-                        ? "CNN beats the majority class (p < 0.05): check for leakage"
-                        : "no skill: the CNN does not significantly beat the majority class",
+                verdictLine(s, in.prepared().buckets().names()),
                 in.version().name(),
                 in.version().version(),
                 in.version().stages(),
