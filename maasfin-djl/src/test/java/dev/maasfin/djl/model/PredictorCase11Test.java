@@ -68,6 +68,25 @@ class PredictorCase11Test {
     }
 
     @Test
+    void hundredThousandPredictions_keepNativeMemoryFlat() throws Exception {
+        // Issue 5: native memory (live NDArrays and process RSS) flat over 100,000 predictions.
+        for (int k = 0; k < 1000; k++) {
+            model.predict(input(k), 1);
+        }
+        int live = liveArrays();
+        long rssWarm = rssKb();
+        double checksum = 0;
+        for (int call = 0; call < 100_000; call++) {
+            checksum += model.predict(input(call % 1000), 1)[0];
+        }
+        // Sum over 100 cycles of k = 0..999 of 0.72 + 0.1 k = 100 * (720 + 49,950) = 5,067,000.
+        assertEquals(5_067_000, checksum, 5_067_000 * 1e-4);
+        assertEquals(live, liveArrays(), "live NDArrays on the model's manager");
+        long growthMb = (rssKb() - rssWarm) / 1024;
+        assertTrue(growthMb < 50, "RSS grew by " + growthMb + " MB over 100,000 predictions");
+    }
+
+    @Test
     void eightThreadsThousandCallsEach_eachCallerGetsItsOwnResult() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
