@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = MaasfinCli.Version.class,
         description = "Deep learning on financial data inside the JVM: demos on real data.",
-        subcommands = {SummaryCommand.class})
+        subcommands = {SummaryCommand.class, ForecastCommand.class})
 public final class MaasfinCli {
 
     /** Exit code for a failure the user can fix (bad data or arguments). */
