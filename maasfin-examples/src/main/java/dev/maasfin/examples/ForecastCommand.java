@@ -3,6 +3,7 @@ package dev.maasfin.examples;
 
 import dev.maasfin.examples.forecast.LstmVolatility;
 import dev.maasfin.examples.forecast.VolatilityForecastDemo;
+import dev.maasfin.examples.forecast.VolatilityWindows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -77,6 +78,12 @@ final class ForecastCommand implements Callable<Integer> {
             description = "Target scale: PERCENT (sd x 100) or LOG (ln of sd x 100).")
     LstmVolatility.TargetScale target;
 
+    @Option(
+            names = "--features",
+            defaultValue = "LINEAR",
+            description = "Feature scale before the z-score: LINEAR or LOG (ln of |r|, rv5, rv20).")
+    VolatilityWindows.FeatureScale features;
+
     @Option(names = "--seeds", defaultValue = "5", description = "Seeds trained (mean ± sd).")
     int seeds;
 
@@ -128,7 +135,8 @@ final class ForecastCommand implements Callable<Integer> {
                         batch,
                         learningRate,
                         patience,
-                        target);
+                        target,
+                        features);
         VolatilityForecastDemo.Settings settings =
                 new VolatilityForecastDemo.Settings(
                         csv,

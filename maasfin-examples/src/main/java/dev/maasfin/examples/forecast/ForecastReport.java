@@ -69,9 +69,9 @@ final class ForecastReport {
         table();
         notes();
         registry();
+        plots(dir, y);
         report.put("wall_seconds", seconds);
         report.line(String.format(Locale.ROOT, "Wall time of the run: %.1f s.", seconds));
-        plots(dir, y);
         report.write(dir);
         return report.figures();
     }
@@ -90,6 +90,7 @@ final class ForecastReport {
         report.put("settings.epochs", m.epochs());
         report.put("settings.seeds", settings.seeds());
         report.put("settings.target_scale", m.targetScale().name());
+        report.put("settings.feature_scale", m.featureScale().name());
         report.line("Data: `" + settings.csv() + "`.");
         report.line("");
         report.line(
@@ -107,19 +108,21 @@ final class ForecastReport {
         report.line(
                 String.format(
                         Locale.ROOT,
-                        "LSTM: %d-day window of r, |r|, rv5, rv20 (z-scored with the training"
-                                + " days' mean and population sd), %d layer(s) of %d hidden units,"
-                                + " dropout %.2f; target %s; Adam lr %g, batch %d, at most %d"
-                                + " epochs, early stopping on validation loss (patience %d);"
-                                + " seeds %d..%d.",
+                        "LSTM: %d-day window of r, |r|, rv5, rv20 (%sz-scored with the training"
+                            + " days' mean and population sd), %d layer(s) of %d hidden units,"
+                            + " dropout %.2f; target %s; Adam lr %s, batch %d, at most %d epochs,"
+                            + " early stopping on validation loss (patience %d); seeds %d..%d.",
                         m.window(),
+                        m.featureScale() == VolatilityWindows.FeatureScale.LOG
+                                ? "|r|, rv5, rv20 as ln(|r| + 0.001), ln rv5, ln rv20; "
+                                : "",
                         m.layers(),
                         m.hidden(),
                         m.dropout(),
                         m.targetScale() == LstmVolatility.TargetScale.PERCENT
                                 ? "5-day sd x 100, MSE"
                                 : "ln(5-day sd x 100), MSE",
-                        m.learningRate(),
+                        Double.toString(m.learningRate()),
                         m.batchSize(),
                         m.epochs(),
                         m.patience(),
@@ -320,6 +323,7 @@ final class ForecastReport {
                 "loss",
                 loss);
         report.line("Plots: `forecast.png` (test part), `loss.png` (loss per epoch).");
+        report.line("");
     }
 
     private static double[] yearFractions(LocalDate[] d) {

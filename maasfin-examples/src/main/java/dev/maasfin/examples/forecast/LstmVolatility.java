@@ -28,22 +28,52 @@ public final class LstmVolatility {
     /** Lowest forecast sd returned, in return units. */
     static final double FLOOR = 1e-4;
 
-    /** How the 5-day sd target is presented to the network. */
+    /**
+     * How the 5-day sd target is presented to the network.
+     *
+     * <p>The log forms give a median-type forecast; {@link LstmVolatility} multiplies it by Duan's
+     * smearing factor mean(exp(residual)) measured on the validation origins, so the forecast
+     * estimates the mean again.
+     */
     public enum TargetScale {
-        /**
-         * The sd times 100 (percent a day); the network's output divided by 100 is the forecast.
-         */
+        /** The sd times 100 (percent a day); the output divided by 100 is the forecast. */
         PERCENT,
-        /** ln(100·sd); the forecast is exp(output)/100 (a median-type forecast, biased low). */
-        LOG;
+        /** ln(100·sd); the forecast is exp(output)/100 times the smearing factor. */
+        LOG,
+        /**
+         * ln(sd / rv20_k), the log ratio to the origin's 20-day sd; the forecast is rv20_k ·
+         * exp(output) times the smearing factor, so it scales with the current level.
+         */
+        LOG_RATIO;
 
-        float encode(double sd) {
-            return (float) (this == PERCENT ? 100 * sd : Math.log(100 * sd));
+        float encode(double sd, double rv20) {
+            switch (this) {
+                case PERCENT:
+                    return (float) (100 * sd);
+                case LOG:
+                    return (float) Math.log(100 * sd);
+                default:
+                    return (float) Math.log(sd / rv20);
+            }
         }
 
-        double decode(float out) {
-            double sd = this == PERCENT ? out / 100.0 : Math.exp(out) / 100.0;
+        double decode(float out, double rv20, double smearing) {
+            double sd;
+            switch (this) {
+                case PERCENT:
+                    sd = out / 100.0;
+                    break;
+                case LOG:
+                    sd = Math.exp(out) / 100.0 * smearing;
+                    break;
+                default:
+                    sd = rv20 * Math.exp(out) * smearing;
+            }
             return Math.max(FLOOR, sd);
+        }
+
+        boolean isLog() {
+            return this != PERCENT;
         }
     }
 
@@ -59,6 +89,7 @@ public final class LstmVolatility {
      * @param learningRate Adam's learning rate
      * @param patience early-stopping patience in epochs
      * @param targetScale how the target is presented to the network
+     * @param featureScale how the features are transformed before the z-score
      */
     public record Settings(
             int window,
@@ -69,7 +100,8 @@ public final class LstmVolatility {
             int batchSize,
             double learningRate,
             int patience,
-            TargetScale targetScale) {}
+            TargetScale targetScale,
+            VolatilityWindows.FeatureScale featureScale) {}
 
     private final Settings settings;
 
@@ -89,9 +121,9 @@ public final class LstmVolatility {
      * @param validation validation origins and targets
      * @param seed initialisation and shuffling seed
      * @param listener per-epoch progress
-     * @return the trained model; the caller closes it
+     * @return the trained model (the caller closes it) and its smearing factor
      */
-    TrainedModel train(
+    Fitted train(
             VolatilityWindows features,
             Samples train,
             Samples validation,
@@ -118,43 +150,74 @@ public final class LstmVolatility {
         TrainedModel trained =
                 new ModelTrainer(config)
                         .train(spec, data(features, train), data(features, validation), listener);
-        recordScaling(trained.model(), features);
-        return trained;
+        double smearing = smearing(trained.model(), features, validation);
+        recordScaling(trained.model(), features, smearing);
+        return new Fitted(trained, smearing);
+    }
+
+    /** Duan's smearing factor mean(exp(y − output)) on the given samples; 1 for PERCENT. */
+    private double smearing(NeuralModel model, VolatilityWindows features, Samples s) {
+        if (!settings.targetScale().isLog()) {
+            return 1.0;
+        }
+        float[] out = model.predict(features.windows(s.origins()), s.origins().length);
+        double[] rv20 = features.rv20(s.origins());
+        double sum = 0;
+        for (int i = 0; i < out.length; i++) {
+            sum += Math.exp(settings.targetScale().encode(s.target()[i], rv20[i]) - out[i]);
+        }
+        return sum / out.length;
     }
 
     /** Returns the forecast sd of each origin's window. */
-    double[] forecast(NeuralModel model, VolatilityWindows features, int[] origins) {
-        return decode(model.predict(features.windows(origins), origins.length));
+    double[] forecast(Fitted fitted, VolatilityWindows features, int[] origins) {
+        float[] raw = fitted.model().predict(features.windows(origins), origins.length);
+        return decode(raw, features.rv20(origins), fitted.smearing());
     }
 
-    /** Converts network outputs to forecast sds in return units. */
-    double[] decode(float[] outputs) {
+    /** Converts network outputs at the given origins' 20-day sds to forecast sds. */
+    double[] decode(float[] outputs, double[] rv20, double smearing) {
         double[] sd = new double[outputs.length];
         for (int i = 0; i < outputs.length; i++) {
-            sd[i] = settings.targetScale().decode(outputs[i]);
+            sd[i] = settings.targetScale().decode(outputs[i], rv20[i], smearing);
         }
         return sd;
     }
 
     private TrainingData data(VolatilityWindows features, Samples s) {
         float[] y = new float[s.origins().length];
+        double[] rv20 = features.rv20(s.origins());
         for (int i = 0; i < y.length; i++) {
-            y[i] = settings.targetScale().encode(s.target()[i]);
+            y[i] = settings.targetScale().encode(s.target()[i], rv20[i]);
         }
         int[] shape = {settings.window(), VolatilityWindows.FEATURES};
         return TrainingData.of(features.windows(s.origins()), shape, y, 1);
     }
 
-    private void recordScaling(NeuralModel model, VolatilityWindows features) {
+    private void recordScaling(NeuralModel model, VolatilityWindows features, double smearing) {
         model.state().put("features", List.of(VolatilityWindows.NAMES));
         model.state().put("featureMeans", toList(features.means()));
         model.state().put("featureSds", toList(features.sds()));
+        model.state().put("featureScale", settings.featureScale().name());
         model.state().put("targetScale", settings.targetScale().name());
+        model.state().put("smearing", smearing);
         model.state().put("forecastFloor", FLOOR);
     }
 
     private static List<Double> toList(double[] a) {
         return Arrays.stream(a).boxed().toList();
+    }
+
+    /**
+     * A trained model and the factor its log-scale outputs are multiplied by.
+     *
+     * @param trained the model and its training record; the caller closes the model
+     * @param smearing Duan's smearing factor (1 for the PERCENT scale)
+     */
+    record Fitted(TrainedModel trained, double smearing) {
+        NeuralModel model() {
+            return trained.model();
+        }
     }
 
     /** Origins (indices into the returns) and their 5-day sd targets. */

@@ -84,7 +84,10 @@ public final class VolatilityForecastDemo {
         Map<String, double[]> baselines = baselinesOnTest(problem);
         VolatilityWindows features =
                 VolatilityWindows.fit(
-                        problem.task.returns(), problem.window, problem.lastTrainOrigin());
+                        problem.task.returns(),
+                        problem.window,
+                        problem.lastTrainOrigin(),
+                        settings.model().featureScale());
         LstmVolatility lstm = new LstmVolatility(settings.model());
         List<SeedRun> runs = new ArrayList<>();
         NeuralModel published = null;
@@ -150,7 +153,7 @@ public final class VolatilityForecastDemo {
         int seed = settings.seed() + i;
         int epochs = settings.model().epochs();
         boolean percent = settings.model().targetScale() == LstmVolatility.TargetScale.PERCENT;
-        TrainedModel trained =
+        LstmVolatility.Fitted fitted =
                 lstm.train(
                         features,
                         p.train(),
@@ -177,9 +180,11 @@ public final class VolatilityForecastDemo {
                                     millis / 1000.0);
                             out.flush();
                         });
+        TrainedModel trained = fitted.trained();
         int[] testOrigins = p.origins(p.testPositions);
         float[] raw = trained.model().predict(features.windows(testOrigins), testOrigins.length);
-        return new SeedRun(seed, trained.model(), trained.result(), raw, lstm.decode(raw));
+        double[] forecast = lstm.decode(raw, features.rv20(testOrigins), fitted.smearing());
+        return new SeedRun(seed, trained.model(), trained.result(), raw, forecast);
     }
 
     private Registered publishAndReload(

@@ -11,10 +11,12 @@ import java.util.Arrays;
  * 20 returns including r_j), so the window of origin k, days k−window+1..k, sees no return after
  * r_k: no look-ahead. Features exist from day {@value #FIRST_FEATURE_DAY}. Each feature's mean and
  * population sd come from days {@value #FIRST_FEATURE_DAY}..{@code lastFitDay} only (the last
- * training origin), so nothing of the validation or test parts enters the scaling. Immutable and
- * thread-safe.
+ * training origin), so nothing of the validation or test parts enters the scaling. With {@link
+ * FeatureScale#LOG} the three volatility features enter as ln(|r| + 0.001), ln rv5 and ln rv20
+ * before the z-score, which tames their heavy right tail (crash days otherwise sit 10 sds or more
+ * above the training mean). Immutable and thread-safe.
  */
-final class VolatilityWindows {
+public final class VolatilityWindows {
     /** Features per day: r, |r|, rv5, rv20. */
     static final int FEATURES = 4;
 
@@ -23,13 +25,28 @@ final class VolatilityWindows {
 
     static final String[] NAMES = {"r", "|r|", "rv5", "rv20"};
 
+    /** Offset inside ln(|r| + offset) of the LOG feature scale, in return units. */
+    static final double ABS_RETURN_OFFSET = 1e-3;
+
+    /** How the features are transformed before the z-score. */
+    public enum FeatureScale {
+        /** r, |r|, rv5, rv20 as they are. */
+        LINEAR,
+        /** r, ln(|r| + 0.001), ln rv5, ln rv20. */
+        LOG
+    }
+
+    private final double[][] scaled;
+
     private final double[][] raw;
     private final double[] mean;
     private final double[] sd;
     private final int window;
 
-    private VolatilityWindows(double[][] raw, double[] mean, double[] sd, int window) {
+    private VolatilityWindows(
+            double[][] raw, double[][] scaled, double[] mean, double[] sd, int window) {
         this.raw = raw;
+        this.scaled = scaled;
         this.mean = mean;
         this.sd = sd;
         this.window = window;
@@ -40,8 +57,10 @@ final class VolatilityWindows {
      *
      * @throws IllegalArgumentException if {@code lastFitDay} leaves fewer than 2 days to fit on
      */
-    static VolatilityWindows fit(double[] returns, int window, int lastFitDay) {
+    static VolatilityWindows fit(
+            double[] returns, int window, int lastFitDay, FeatureScale featureScale) {
         double[][] raw = dailyFeatures(returns);
+        double[][] scaled = featureScale == FeatureScale.LOG ? logFeatures(raw) : raw;
         if (lastFitDay < FIRST_FEATURE_DAY + 1 || lastFitDay >= returns.length) {
             throw new IllegalArgumentException(
                     "the training part must cover at least two days with features but its last"
@@ -51,12 +70,12 @@ final class VolatilityWindows {
         double[] mean = new double[FEATURES];
         double[] sd = new double[FEATURES];
         for (int f = 0; f < FEATURES; f++) {
-            double[] col = Arrays.copyOfRange(raw[f], FIRST_FEATURE_DAY, lastFitDay + 1);
+            double[] col = Arrays.copyOfRange(scaled[f], FIRST_FEATURE_DAY, lastFitDay + 1);
             mean[f] = Arrays.stream(col).average().orElseThrow();
             double m = mean[f];
             sd[f] = Math.sqrt(Arrays.stream(col).map(v -> (v - m) * (v - m)).sum() / col.length);
         }
-        return new VolatilityWindows(raw, mean, sd, window);
+        return new VolatilityWindows(raw, scaled, mean, sd, window);
     }
 
     /** Returns the first origin whose whole window has features. */
@@ -94,11 +113,35 @@ final class VolatilityWindows {
             }
             for (int j = k - window + 1; j <= k; j++) {
                 for (int f = 0; f < FEATURES; f++) {
-                    out[p++] = (float) ((raw[f][j] - mean[f]) / sd[f]);
+                    out[p++] = (float) ((scaled[f][j] - mean[f]) / sd[f]);
                 }
             }
         }
         return out;
+    }
+
+    /** Returns the unscaled 20-return sample sd at each origin. */
+    double[] rv20(int[] origins) {
+        double[] out = new double[origins.length];
+        for (int i = 0; i < origins.length; i++) {
+            out[i] = raw[3][origins[i]];
+        }
+        return out;
+    }
+
+    private static double[][] logFeatures(double[][] raw) {
+        int n = raw[0].length;
+        double[][] x = new double[FEATURES][];
+        x[0] = raw[0];
+        x[1] = new double[n];
+        x[2] = new double[n];
+        x[3] = new double[n];
+        for (int j = 0; j < n; j++) {
+            x[1][j] = Math.log(raw[1][j] + ABS_RETURN_OFFSET);
+            x[2][j] = Math.log(raw[2][j]);
+            x[3][j] = Math.log(raw[3][j]);
+        }
+        return x;
     }
 
     private static double[][] dailyFeatures(double[] r) {

@@ -67,9 +67,13 @@ final class WalkForward {
         LstmVolatility.Samples train = before(p, null, validationFrom);
         LstmVolatility.Samples validation = before(p, validationFrom, d);
         int lastTrain = train.origins()[train.origins().length - 1];
-        VolatilityWindows features = VolatilityWindows.fit(p.task.returns(), p.window, lastTrain);
+        VolatilityWindows features =
+                VolatilityWindows.fit(
+                        p.task.returns(), p.window, lastTrain, lstm.settings().featureScale());
         long t0 = System.nanoTime();
-        TrainedModel trained = lstm.train(features, train, validation, seed, (e, l, v, ms) -> {});
+        LstmVolatility.Fitted fitted =
+                lstm.train(features, train, validation, seed, (e, l, v, ms) -> {});
+        TrainedModel trained = fitted.trained();
         try (var model = trained.model()) {
             out.printf(
                     Locale.ROOT,
@@ -82,7 +86,7 @@ final class WalkForward {
                     trained.result().epochs(),
                     (System.nanoTime() - t0) / 1e9);
             out.flush();
-            return lstm.forecast(model, features, segment);
+            return lstm.forecast(fitted, features, segment);
         }
     }
 
