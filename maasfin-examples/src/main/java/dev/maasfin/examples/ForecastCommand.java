@@ -74,14 +74,18 @@ final class ForecastCommand implements Callable<Integer> {
 
     @Option(
             names = "--target",
-            defaultValue = "PERCENT",
-            description = "Target scale: PERCENT (sd x 100) or LOG (ln of sd x 100).")
+            defaultValue = "LOG_RATIO",
+            description =
+                    "Target scale: LOG_RATIO (ln of sd / rv20 at the origin; default), PERCENT (sd"
+                            + " x 100) or LOG (ln of sd x 100).")
     LstmVolatility.TargetScale target;
 
     @Option(
             names = "--features",
-            defaultValue = "LINEAR",
-            description = "Feature scale before the z-score: LINEAR or LOG (ln of |r|, rv5, rv20).")
+            defaultValue = "LOG",
+            description =
+                    "Feature scale before the z-score: LOG (ln(|r| + 0.001), ln rv5, ln rv20;"
+                            + " default) or LINEAR.")
     VolatilityWindows.FeatureScale features;
 
     @Option(names = "--seeds", defaultValue = "5", description = "Seeds trained (mean ± sd).")

@@ -7,6 +7,9 @@ import dev.maasfin.examples.forecast.VolatilityForecastDemo.SeedRun;
 import dev.maasfin.examples.forecast.VolatilityForecastDemo.Settings;
 import dev.maasfin.examples.report.Plots;
 import dev.maasfin.examples.report.Report;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,10 +18,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Scores the forecasts and writes the demo's {@code report.md}, {@code report.json}, {@code
- * forecast.png} (test part: actual, LSTM, EWMA, GARCH) and {@code loss.png} (loss per epoch).
+ * forecasts.csv} (per test origin), {@code forecast.png} (test part: actual, LSTM, EWMA, GARCH) and
+ * {@code loss.png} (loss per epoch).
  *
  * <p>JSON keys: {@code test.<model>.rmse|qlike|rmse_ci_lower|rmse_ci_upper}, {@code
  * test_calm.<model>.rmse|qlike} (without March–April 2020), {@code dm.<model>.statistic|p}, {@code
@@ -70,6 +75,7 @@ final class ForecastReport {
         notes();
         registry();
         plots(dir, y);
+        writeForecasts(dir, y);
         report.put("wall_seconds", seconds);
         report.line(String.format(Locale.ROOT, "Wall time of the run: %.1f s.", seconds));
         report.write(dir);
@@ -132,9 +138,31 @@ final class ForecastReport {
     }
 
     private void scoreLstm(double[] y, double[] ewma, boolean[] calm) {
+        scoreSeeds("lstm", "LSTM", SeedRun::forecast, y, ewma, calm);
+        if (settings.model().targetScale().isLog()) {
+            scoreSeeds(
+                    "lstm_variance",
+                    "LSTM, variance-targeted smearing",
+                    SeedRun::varianceForecast,
+                    y,
+                    ewma,
+                    calm);
+        }
+        if (runs.size() > 1) {
+            scoreOne("lstm_ensemble", ForecastScore.of(y, ensemble(), ewma, calm));
+        }
+    }
+
+    private void scoreSeeds(
+            String key,
+            String label,
+            Function<SeedRun, double[]> forecast,
+            double[] y,
+            double[] ewma,
+            boolean[] calm) {
         List<ForecastScore> scores = new ArrayList<>();
         for (SeedRun r : runs) {
-            scores.add(ForecastScore.of(y, r.forecast(), ewma, calm));
+            scores.add(ForecastScore.of(y, forecast.apply(r), ewma, calm));
         }
         double[] rmse = scores.stream().mapToDouble(ForecastScore::rmse).toArray();
         double[] qlike = scores.stream().mapToDouble(ForecastScore::qlike).toArray();
@@ -144,19 +172,20 @@ final class ForecastReport {
         double[] stat = scores.stream().mapToDouble(s -> s.dm().statistic()).toArray();
         double[] pNw = scores.stream().mapToDouble(s -> s.dmNeweyWest().pValue()).toArray();
         double[] pQ = scores.stream().mapToDouble(s -> s.dmQlike().pValue()).toArray();
-        putMeanSd("test.lstm.rmse", rmse);
-        putMeanSd("test.lstm.qlike", qlike);
-        putMeanSd("test_calm.lstm.rmse", rmseCalm);
-        putMeanSd("test_calm.lstm.qlike", qlikeCalm);
-        report.put("dm.lstm.statistic", mean(stat));
-        report.put("dm.lstm.p", max(p));
-        report.put("dm.lstm.seed_p", list(p));
-        report.put("dm_nw20.lstm.p", max(pNw));
-        report.put("dm_qlike.lstm.p", max(pQ));
-        report.put("lstm.seed_best_epoch", runs.stream().map(r -> r.result().bestEpoch()).toList());
+        putMeanSd("test." + key + ".rmse", rmse);
+        putMeanSd("test." + key + ".qlike", qlike);
+        putMeanSd("test_calm." + key + ".rmse", rmseCalm);
+        putMeanSd("test_calm." + key + ".qlike", qlikeCalm);
+        report.put("dm." + key + ".statistic", mean(stat));
+        report.put("dm." + key + ".p", max(p));
+        report.put("dm." + key + ".seed_p", list(p));
+        report.put("dm_nw20." + key + ".p", max(pNw));
+        report.put("dm_qlike." + key + ".p", max(pQ));
+        report.put(
+                key + ".seed_best_epoch", runs.stream().map(r -> r.result().bestEpoch()).toList());
         rows.add(
                 List.of(
-                        "LSTM (mean ± sd of " + runs.size() + " seeds)",
+                        label + " (mean ± sd of " + runs.size() + " seeds)",
                         pm(rmse, 5),
                         "",
                         pm(qlike, 3),
@@ -166,10 +195,7 @@ final class ForecastReport {
                         "max " + p4(max(pNw)),
                         "max " + p4(max(pQ))));
         for (int i = 0; i < runs.size(); i++) {
-            addRow("LSTM seed " + runs.get(i).seed(), scores.get(i));
-        }
-        if (runs.size() > 1) {
-            scoreOne("lstm_ensemble", ForecastScore.of(y, ensemble(), ewma, calm));
+            addRow(label + " seed " + runs.get(i).seed(), scores.get(i));
         }
     }
 
@@ -256,6 +282,19 @@ final class ForecastReport {
                         lstmQ < 0.754 ? "met" : "NOT met",
                         lstmQ));
         report.line("");
+        if (f.containsKey("test.lstm_variance.qlike")) {
+            report.line(
+                    String.format(
+                            Locale.ROOT,
+                            "The same networks with the variance-targeted smearing factor (their"
+                                    + " forecasts' squares estimate the mean variance, which"
+                                    + " QLIKE rewards): RMSE %.5f, QLIKE %.3f. One forecast"
+                                    + " cannot be optimal for both losses: the mean sd minimises"
+                                    + " squared error, the root mean variance minimises QLIKE.",
+                            (double) f.get("test.lstm_variance.rmse"),
+                            (double) f.get("test.lstm_variance.qlike")));
+            report.line("");
+        }
         if (garchQ < lstmQ) {
             report.line(
                     String.format(
@@ -323,6 +362,33 @@ final class ForecastReport {
                 "loss",
                 loss);
         report.line("Plots: `forecast.png` (test part), `loss.png` (loss per epoch).");
+        report.line("");
+    }
+
+    /** Writes {@code forecasts.csv}: per test origin the date, the target and every forecast. */
+    private void writeForecasts(Path dir, double[] y) {
+        LocalDate[] d = problem.testDates();
+        StringBuilder sb = new StringBuilder("origin_date,target");
+        runs.forEach(r -> sb.append(",lstm_seed").append(r.seed()));
+        baselines.keySet().forEach(name -> sb.append(',').append(name));
+        sb.append('\n');
+        for (int i = 0; i < y.length; i++) {
+            sb.append(d[i]).append(',').append(y[i]);
+            for (SeedRun r : runs) {
+                sb.append(',').append(r.forecast()[i]);
+            }
+            for (double[] b : baselines.values()) {
+                sb.append(',').append(b[i]);
+            }
+            sb.append('\n');
+        }
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("forecasts.csv"), sb.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir.resolve("forecasts.csv"), e);
+        }
+        report.line("Per-origin forecasts: `forecasts.csv`.");
         report.line("");
     }
 

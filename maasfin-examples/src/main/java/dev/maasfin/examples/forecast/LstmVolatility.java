@@ -31,9 +31,11 @@ public final class LstmVolatility {
     /**
      * How the 5-day sd target is presented to the network.
      *
-     * <p>The log forms give a median-type forecast; {@link LstmVolatility} multiplies it by Duan's
-     * smearing factor mean(exp(residual)) measured on the validation origins, so the forecast
-     * estimates the mean again.
+     * <p>The log forms give a median-type forecast, biased low. {@link LstmVolatility} multiplies
+     * it by a smearing factor (after Duan 1983) measured on the validation origins: mean(exp(e)) of
+     * the residuals e, so the forecast estimates the mean sd (what RMSE rewards), and separately
+     * sqrt(mean(exp(2e))), so the forecast's square estimates the mean variance (what the
+     * variance-based QLIKE rewards).
      */
     public enum TargetScale {
         /** The sd times 100 (percent a day); the output divided by 100 is the forecast. */
@@ -150,13 +152,14 @@ public final class LstmVolatility {
         TrainedModel trained =
                 new ModelTrainer(config)
                         .train(spec, data(features, train), data(features, validation), listener);
-        double smearing = smearing(trained.model(), features, validation);
-        recordScaling(trained.model(), features, smearing);
-        return new Fitted(trained, smearing);
+        double smearing = smearing(trained.model(), features, validation, 1);
+        double varianceSmearing = smearing(trained.model(), features, validation, 2);
+        recordScaling(trained.model(), features, smearing, varianceSmearing);
+        return new Fitted(trained, smearing, varianceSmearing);
     }
 
-    /** Duan's smearing factor mean(exp(y − output)) on the given samples; 1 for PERCENT. */
-    private double smearing(NeuralModel model, VolatilityWindows features, Samples s) {
+    /** The factor mean(exp(p(y − output)))^(1/p) on the given samples; 1 for PERCENT. */
+    private double smearing(NeuralModel model, VolatilityWindows features, Samples s, int p) {
         if (!settings.targetScale().isLog()) {
             return 1.0;
         }
@@ -164,9 +167,10 @@ public final class LstmVolatility {
         double[] rv20 = features.rv20(s.origins());
         double sum = 0;
         for (int i = 0; i < out.length; i++) {
-            sum += Math.exp(settings.targetScale().encode(s.target()[i], rv20[i]) - out[i]);
+            double residual = settings.targetScale().encode(s.target()[i], rv20[i]) - out[i];
+            sum += Math.exp(p * residual);
         }
-        return sum / out.length;
+        return Math.pow(sum / out.length, 1.0 / p);
     }
 
     /** Returns the forecast sd of each origin's window. */
@@ -194,13 +198,15 @@ public final class LstmVolatility {
         return TrainingData.of(features.windows(s.origins()), shape, y, 1);
     }
 
-    private void recordScaling(NeuralModel model, VolatilityWindows features, double smearing) {
+    private void recordScaling(
+            NeuralModel model, VolatilityWindows features, double smearing, double variance) {
         model.state().put("features", List.of(VolatilityWindows.NAMES));
         model.state().put("featureMeans", toList(features.means()));
         model.state().put("featureSds", toList(features.sds()));
         model.state().put("featureScale", settings.featureScale().name());
         model.state().put("targetScale", settings.targetScale().name());
         model.state().put("smearing", smearing);
+        model.state().put("varianceSmearing", variance);
         model.state().put("forecastFloor", FLOOR);
     }
 
@@ -212,9 +218,10 @@ public final class LstmVolatility {
      * A trained model and the factor its log-scale outputs are multiplied by.
      *
      * @param trained the model and its training record; the caller closes the model
-     * @param smearing Duan's smearing factor (1 for the PERCENT scale)
+     * @param smearing the factor of the mean-sd forecast (1 for the PERCENT scale)
+     * @param varianceSmearing the factor of the variance-targeted forecast (1 for PERCENT)
      */
-    record Fitted(TrainedModel trained, double smearing) {
+    record Fitted(TrainedModel trained, double smearing, double varianceSmearing) {
         NeuralModel model() {
             return trained.model();
         }

@@ -183,8 +183,11 @@ public final class VolatilityForecastDemo {
         TrainedModel trained = fitted.trained();
         int[] testOrigins = p.origins(p.testPositions);
         float[] raw = trained.model().predict(features.windows(testOrigins), testOrigins.length);
-        double[] forecast = lstm.decode(raw, features.rv20(testOrigins), fitted.smearing());
-        return new SeedRun(seed, trained.model(), trained.result(), raw, forecast);
+        double[] rv20 = features.rv20(testOrigins);
+        double[] forecast = lstm.decode(raw, rv20, fitted.smearing());
+        double[] varianceForecast = lstm.decode(raw, rv20, fitted.varianceSmearing());
+        return new SeedRun(
+                seed, trained.model(), trained.result(), raw, forecast, varianceForecast);
     }
 
     private Registered publishAndReload(
@@ -244,13 +247,23 @@ public final class VolatilityForecastDemo {
         }
     }
 
-    /** One seed's trained model, training record and test forecasts (raw and in sd units). */
+    /**
+     * One seed's trained model, training record and test forecasts.
+     *
+     * @param seed the seed
+     * @param model the trained model (closed after the run except for the published one)
+     * @param result the training record
+     * @param raw the network's outputs on the test windows
+     * @param forecast the mean-sd forecasts (the headline LSTM figures)
+     * @param varianceForecast the variance-targeted forecasts (reported beside them)
+     */
     record SeedRun(
             int seed,
             NeuralModel model,
             dev.maasfin.djl.train.TrainingResult result,
             float[] raw,
-            double[] forecast) {}
+            double[] forecast,
+            double[] varianceForecast) {}
 
     /** Where the model was published and whether the reloaded copy predicted identically. */
     record Registered(int version, Path registry, boolean identical) {}
