@@ -125,9 +125,7 @@ final class ForecastReport {
                         m.layers(),
                         m.hidden(),
                         m.dropout(),
-                        m.targetScale() == LstmVolatility.TargetScale.PERCENT
-                                ? "5-day sd x 100, MSE"
-                                : "ln(5-day sd x 100), MSE",
+                        targetText(m.targetScale()),
                         Double.toString(m.learningRate()),
                         m.batchSize(),
                         m.epochs(),
@@ -172,6 +170,7 @@ final class ForecastReport {
         double[] stat = scores.stream().mapToDouble(s -> s.dm().statistic()).toArray();
         double[] pNw = scores.stream().mapToDouble(s -> s.dmNeweyWest().pValue()).toArray();
         double[] pQ = scores.stream().mapToDouble(s -> s.dmQlike().pValue()).toArray();
+        double[] statQ = scores.stream().mapToDouble(s -> s.dmQlike().statistic()).toArray();
         putMeanSd("test." + key + ".rmse", rmse);
         putMeanSd("test." + key + ".qlike", qlike);
         putMeanSd("test_calm." + key + ".rmse", rmseCalm);
@@ -181,6 +180,7 @@ final class ForecastReport {
         report.put("dm." + key + ".seed_p", list(p));
         report.put("dm_nw20." + key + ".p", max(pNw));
         report.put("dm_qlike." + key + ".p", max(pQ));
+        report.put("dm_qlike." + key + ".statistic", mean(statQ));
         report.put(
                 key + ".seed_best_epoch", runs.stream().map(r -> r.result().bestEpoch()).toList());
         rows.add(
@@ -193,7 +193,7 @@ final class ForecastReport {
                         pm(qlikeCalm, 3),
                         String.format(Locale.ROOT, "%.2f / max %s", mean(stat), p4(max(p))),
                         "max " + p4(max(pNw)),
-                        "max " + p4(max(pQ))));
+                        String.format(Locale.ROOT, "%.2f / max %s", mean(statQ), p4(max(pQ)))));
         for (int i = 0; i < runs.size(); i++) {
             addRow(label + " seed " + runs.get(i).seed(), scores.get(i));
         }
@@ -221,6 +221,7 @@ final class ForecastReport {
             report.put("dm." + name + ".p", s.dm().pValue());
             report.put("dm_nw20." + name + ".p", s.dmNeweyWest().pValue());
             report.put("dm_qlike." + name + ".p", s.dmQlike().pValue());
+            report.put("dm_qlike." + name + ".statistic", s.dmQlike().statistic());
         }
         addRow(label(name), s);
     }
@@ -236,7 +237,7 @@ final class ForecastReport {
                         String.format(Locale.ROOT, "%.3f", s.qlikeCalm()),
                         s.dm() == null ? "—" : dm(s.dm()),
                         s.dm() == null ? "—" : p4(s.dmNeweyWest().pValue()),
-                        s.dm() == null ? "—" : p4(s.dmQlike().pValue())));
+                        s.dm() == null ? "—" : dm(s.dmQlike())));
     }
 
     private void table() {
@@ -252,7 +253,7 @@ final class ForecastReport {
                         "QLIKE w/o Mar–Apr 2020",
                         "DM vs EWMA (HLN h=5): stat / p",
                         "DM NW-20 p",
-                        "DM QLIKE p"),
+                        "DM QLIKE: stat / p"),
                 rows);
     }
 
@@ -334,7 +335,8 @@ final class ForecastReport {
     }
 
     private void plots(Path dir, double[] y) {
-        double[] x = yearFractions(problem.testDates());
+        LocalDate[] dates = problem.testDates();
+        double[] x = yearsSince(dates[0], dates);
         Map<String, double[][]> s = new LinkedHashMap<>();
         s.put("actual (5-day sd)", new double[][] {x, y});
         s.put("LSTM seed " + runs.get(0).seed(), new double[][] {x, runs.get(0).forecast()});
@@ -343,7 +345,7 @@ final class ForecastReport {
         Plots.lines(
                 dir.resolve("forecast.png"),
                 "Next-5-day volatility, test part",
-                "year",
+                "years since " + dates[0],
                 "daily sd (return units)",
                 s);
         Map<String, double[][]> loss = new LinkedHashMap<>();
@@ -392,10 +394,11 @@ final class ForecastReport {
         report.line("");
     }
 
-    private static double[] yearFractions(LocalDate[] d) {
+    /** Years (of 365.25 days) from {@code first} to each date; XChart prints plain numbers. */
+    private static double[] yearsSince(LocalDate first, LocalDate[] d) {
         double[] x = new double[d.length];
         for (int i = 0; i < d.length; i++) {
-            x[i] = d[i].getYear() + (d[i].getDayOfYear() - 1) / (double) d[i].lengthOfYear();
+            x[i] = (d[i].toEpochDay() - first.toEpochDay()) / 365.25;
         }
         return x;
     }
@@ -405,6 +408,18 @@ final class ForecastReport {
         report.put(key + "_sd", sd(v));
         int dot = key.lastIndexOf('.');
         report.put(key.substring(0, dot + 1) + "seed_" + key.substring(dot + 1), list(v));
+    }
+
+    private static String targetText(LstmVolatility.TargetScale scale) {
+        switch (scale) {
+            case PERCENT:
+                return "5-day sd x 100, MSE";
+            case LOG:
+                return "ln(5-day sd x 100), MSE, smearing factor from the validation part";
+            default:
+                return "ln(5-day sd / rv20 at the origin), MSE, smearing factor from the"
+                        + " validation part";
+        }
     }
 
     private static String label(String name) {
