@@ -301,8 +301,9 @@ final class ForecastReport {
                     String.format(
                             Locale.ROOT,
                             "GARCH(1,1) has the better QLIKE (%.3f against the LSTM's %.3f):"
-                                    + " it forecasts low-volatility periods more accurately in"
-                                    + " relative terms, which QLIKE weighs heavily.",
+                                    + " QLIKE scores relative errors and punishes"
+                                    + " under-forecasts most, where GARCH's smooth, mean-reverting"
+                                    + " forecasts do well.",
                             garchQ,
                             lstmQ));
             report.line("");

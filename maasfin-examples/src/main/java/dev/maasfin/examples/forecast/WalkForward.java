@@ -2,6 +2,7 @@
 package dev.maasfin.examples.forecast;
 
 import dev.maasfin.core.eval.VolatilityTask;
+import dev.maasfin.djl.model.NeuralModel;
 import dev.maasfin.djl.train.TrainedModel;
 import java.io.PrintWriter;
 import java.time.LocalDate;
@@ -74,19 +75,21 @@ final class WalkForward {
         LstmVolatility.Fitted fitted =
                 lstm.train(features, train, validation, seed, (e, l, v, ms) -> {});
         TrainedModel trained = fitted.trained();
-        try (var model = trained.model()) {
+        try (NeuralModel model = trained.model()) {
+            double[] forecast = lstm.forecast(fitted, features, segment);
             out.printf(
                     Locale.ROOT,
                     "walk-forward refit %s: %,d train, %,d validation origins, best epoch %d of"
-                            + " %d, %.1f s%n",
+                            + " %d, %.1f s (%s)%n",
                     d,
                     train.origins().length,
                     validation.origins().length,
                     trained.result().bestEpoch(),
                     trained.result().epochs(),
-                    (System.nanoTime() - t0) / 1e9);
+                    (System.nanoTime() - t0) / 1e9,
+                    model.spec().type());
             out.flush();
-            return lstm.forecast(fitted, features, segment);
+            return forecast;
         }
     }
 
