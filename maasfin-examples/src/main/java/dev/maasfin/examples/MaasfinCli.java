@@ -21,10 +21,11 @@ import picocli.CommandLine.Command;
         versionProvider = MaasfinCli.Version.class,
         description = "Deep learning on financial data inside the JVM: demos on real data.",
         subcommands = {
-            SummaryCommand.class,
+            ForecastCommand.class,
             FraudCommand.class,
             CreditCommand.class,
-            PatternsCommand.class
+            PatternsCommand.class,
+            SummaryCommand.class
         })
 public final class MaasfinCli {
 
