@@ -8,6 +8,7 @@ import dev.maasfin.core.artifact.ArtifactManifest;
 import dev.maasfin.djl.engine.DeviceSpec;
 import dev.maasfin.djl.engine.EngineInfo;
 import dev.maasfin.djl.engine.Engines;
+import dev.maasfin.djl.export.KernelExporter;
 import dev.maasfin.djl.model.NetworkSpec;
 import dev.maasfin.djl.model.NetworkSpecs;
 import dev.maasfin.djl.model.NeuralModel;
@@ -75,6 +76,11 @@ public final class ModelArtifacts {
     /**
      * Saves a model to a new directory {@code dir}.
      *
+     * <p>When {@link KernelExporter} supports the architecture, the artifact also holds the model's
+     * pure-Java kernel ({@code kernel.json}, {@code kernel-weights.f32}), covered by the same
+     * manifest, so a scoring-only host can load it with {@code KernelFiles.load} and no native
+     * library.
+     *
      * @throws ArtifactException if {@code dir} already exists or writing fails (nothing is left
      *     under {@code dir} then)
      */
@@ -89,6 +95,9 @@ public final class ModelArtifacts {
             tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".tmp-");
             Files.write(tmp.resolve(PARAMS_FILE), model.writeParameters());
             JSON.writeValue(tmp.resolve(MODEL_JSON).toFile(), metadata(model));
+            if (KernelExporter.isSupported(model.spec())) {
+                KernelExporter.save(model, tmp);
+            }
             ArtifactManifest.write(tmp);
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -9,6 +9,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 
+import dev.maasfin.core.artifact.ArtifactManifest;
 import dev.maasfin.core.kernel.KernelFiles;
 import dev.maasfin.core.kernel.SequentialKernel;
 import dev.maasfin.djl.engine.DeviceSpec;
@@ -134,15 +135,20 @@ class KernelEquivalenceTest {
     }
 
     @Test
-    void savedKernel_besideDjlArtifact_loadsBitIdenticallyAndLeavesArtifactLoadable()
-            throws Exception {
+    void savedArtifact_holdsKernelUnderItsManifest_andBothLoadBitIdentically() throws Exception {
         NetworkSpec spec = recurrent(RecurrentForecasterSpec.Cell.LSTM);
         float[] x = Arrays.copyOf(windows(), 10 * 60 * 4);
         Path dir = Paths.get("target", "kernel-export", UUID.randomUUID().toString());
         try (NeuralModel model = NeuralModel.create(spec, DeviceSpec.cpu(), SEED)) {
             ModelArtifacts.save(model, dir);
-            SequentialKernel saved = KernelExporter.save(model, dir);
+            SequentialKernel saved = KernelExporter.export(model);
             SequentialKernel loaded = KernelFiles.load(dir);
+            ArtifactManifest manifest = ArtifactManifest.read(dir);
+            assertTrue(
+                    manifest.files().containsKey(KernelFiles.SPEC_FILE), "kernel spec in manifest");
+            assertTrue(
+                    manifest.files().containsKey(KernelFiles.WEIGHTS_FILE),
+                    "kernel weights in manifest");
             float[] a = new float[10 * spec.outputWidth()];
             float[] b = new float[a.length];
             saved.predictBatch(x, 10, a);

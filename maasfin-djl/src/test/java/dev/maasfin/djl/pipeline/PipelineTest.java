@@ -114,6 +114,8 @@ class PipelineTest {
                         "metadata.json",
                         "model/MANIFEST.json",
                         "model/block.params",
+                        "model/kernel-weights.f32",
+                        "model/kernel.json",
                         "model/model.json",
                         "pipeline.json",
                         "schema.json",
