@@ -21,16 +21,18 @@ import jdk.jshell.tool.JavaShellToolBuilder;
  * path to a {@code .jsh} file) in JShell with this JVM's class path, so every maasfin class, DJL
  * and the PyTorch natives are importable.
  *
- * <p>Usage: {@code Notebooks [--batch] <name|path>}. Without {@code --batch} the notebook runs and
- * JShell stays open for the reader to continue at the prompt. With {@code --batch} it runs to the
- * end and exits; the exit code is 1 if JShell reported a compile error or an exception, so a test
- * or a CI job can run a notebook headless.
+ * <p>Usage: {@code Notebooks [--batch] [-Dkey=value ...] <name|path>}. Without {@code --batch} the
+ * notebook runs and JShell stays open for the reader to continue at the prompt. With {@code
+ * --batch} it runs to the end and exits; the exit code is 1 if JShell reported a compile error or
+ * an exception, so a test or a CI job can run a notebook headless.
  *
  * <p>The notebook's snippets run in JShell's usual separate JVM; this launcher passes it {@code
  * -Dai.djl.offline=true} and every {@code maasfin.*}, {@code ai.djl.*}, {@code DJL_CACHE_DIR},
  * {@code ENGINE_CACHE_DIR} and {@code java.awt.headless} system property of its own JVM, so sizes
- * like {@code -Dmaasfin.epochs=2} and the data directory reach the notebook. JShell talks to that
- * JVM over a loopback socket; nothing leaves the machine.
+ * like {@code -Dmaasfin.epochs=2} and the data directory reach the notebook. {@code -Dkey=value}
+ * arguments are passed on as well: {@code mvn exec:exec} forwards no other properties, so there
+ * sizes go in {@code -Dmaasfin.args="fraud -Dmaasfin.epochs=5"}. JShell talks to that JVM over a
+ * loopback socket; nothing leaves the machine.
  *
  * <p>Named notebooks are looked up in {@code notebooks/} (the working directory of {@code mvn
  * exec:exec -pl maasfin-examples}), then {@code maasfin-examples/notebooks/}, then the directory in
@@ -58,7 +60,7 @@ public final class Notebooks {
     /**
      * Runs a notebook and exits with JShell's exit code (batch mode: 1 on any JShell error).
      *
-     * @param args {@code [--batch] <name|path>}
+     * @param args {@code [--batch] [-Dkey=value ...] <name|path>}
      */
     public static void main(String[] args) throws Exception {
         int code;
@@ -74,7 +76,7 @@ public final class Notebooks {
     /**
      * Runs a notebook with the given streams and returns the exit code.
      *
-     * @param args {@code [--batch] <name|path>}
+     * @param args {@code [--batch] [-Dkey=value ...] <name|path>}
      * @param in the reader's input (ignored in batch mode)
      * @param out where JShell and the notebook print
      * @param err where JShell prints its own errors
@@ -84,9 +86,12 @@ public final class Notebooks {
             throws Exception {
         boolean batch = false;
         String target = null;
+        List<String> extra = new ArrayList<>();
         for (String a : args) {
             if (a.equals("--batch")) {
                 batch = true;
+            } else if (a.startsWith("-D") && a.indexOf('=') > 2) {
+                extra.add(a);
             } else if (target == null && !a.startsWith("-")) {
                 target = a;
             } else {
@@ -97,11 +102,13 @@ public final class Notebooks {
             throw new IllegalArgumentException("no notebook given; " + usage());
         }
         Path file = locate(target);
-        return batch ? runBatch(file, out, err) : runInteractive(file, in, out, err);
+        return batch ? runBatch(file, extra, out, err) : runInteractive(file, extra, in, out, err);
     }
 
     private static String usage() {
-        return "usage: Notebooks [--batch] <" + String.join("|", NAMES) + "|path.jsh>";
+        return "usage: Notebooks [--batch] [-Dkey=value ...] <"
+                + String.join("|", NAMES)
+                + "|path.jsh>";
     }
 
     /**
@@ -137,16 +144,22 @@ public final class Notebooks {
     }
 
     private static int runInteractive(
-            Path file, java.io.InputStream in, PrintStream out, PrintStream err) throws Exception {
+            Path file, List<String> extra, java.io.InputStream in, PrintStream out, PrintStream err)
+            throws Exception {
         out.println("maasfin notebook " + file + "; /exit to leave, /list to see the snippets");
-        return JavaShellToolBuilder.builder().in(in, null).out(out).err(err).start(arguments(file));
+        return JavaShellToolBuilder.builder()
+                .in(in, null)
+                .out(out)
+                .err(err)
+                .start(arguments(file, extra));
     }
 
     /**
      * Runs the notebook followed by {@code /exit}, with no input and no saved JShell preferences,
      * watching the printed lines for JShell's error markers.
      */
-    private static int runBatch(Path file, PrintStream out, PrintStream err) throws Exception {
+    private static int runBatch(Path file, List<String> extra, PrintStream out, PrintStream err)
+            throws Exception {
         Path script = Files.createTempFile("maasfin-notebook-", ".jsh");
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
@@ -161,7 +174,7 @@ public final class Notebooks {
                             .err(watchErr.stream())
                             .persistence(prefs)
                             .interactiveTerminal(false)
-                            .start(arguments(script));
+                            .start(arguments(script, extra));
             watchOut.stream().flush();
             watchErr.stream().flush();
             int errors = watchOut.errors() + watchErr.errors();
@@ -175,12 +188,19 @@ public final class Notebooks {
         }
     }
 
-    /** JShell's command line: class path, remote-JVM properties, then the notebook file. */
-    static String[] arguments(Path file) {
+    /**
+     * JShell's command line: class path, remote-JVM properties (this JVM's passed-through ones,
+     * then {@code extra}, which come later and so win), the default start-up imports, and the
+     * notebook file.
+     */
+    static String[] arguments(Path file, List<String> extra) {
         List<String> a = new ArrayList<>();
         a.add("--class-path");
         a.add(System.getProperty("java.class.path"));
         for (String p : remoteProperties()) {
+            a.add("-R" + p);
+        }
+        for (String p : extra) {
             a.add("-R" + p);
         }
         a.add("--startup");
