@@ -214,7 +214,7 @@ class NotebooksTest {
                         IllegalArgumentException.class,
                         () -> Notebooks.run(new String[] {"--batch"}, System.in, sink, sink));
         assertEquals(
-                "no notebook given; usage: Notebooks [--batch]"
+                "no notebook given; usage: Notebooks [--batch] [-Dkey=value ...]"
                         + " <forecast|fraud|credit|patterns|path.jsh>",
                 e.getMessage());
     }
