@@ -80,7 +80,8 @@ final class ForecastCommand implements Callable<Integer> {
             defaultValue = "LOG_RATIO",
             description =
                     "Target scale: LOG_RATIO (ln of sd / rv20 at the origin; default), PERCENT (sd"
-                            + " x 100) or LOG (ln of sd x 100).")
+                            + " x 100), LOG (ln of sd x 100), RATIO (sd / rv20) or VARIANCE_RATIO"
+                            + " ((sd / rv20) squared).")
     LstmVolatility.TargetScale target;
 
     @Option(

@@ -92,6 +92,23 @@ class ForecastCommandTest {
     }
 
     @Test
+    void forecast_balancedFactor_isNeverWorseOnBothValidationLossesThanEitherSmearing() {
+        // The balanced factor minimises RMSE / RMSE(EWMA) + QLIKE / QLIKE(EWMA) over a grid whose
+        // ends are the mean-sd and the variance smearing factors, so by that definition it cannot
+        // lose to either end on both validation losses at once.
+        for (String other : List.of("lstm", "lstm_variance")) {
+            double rmse = figure("validation." + other + ".rmse");
+            double qlike = figure("validation." + other + ".qlike");
+            double bRmse = figure("validation.lstm_balanced.rmse");
+            double bQlike = figure("validation.lstm_balanced.qlike");
+            assertTrue(Double.isFinite(bRmse) && bRmse > 0 && bRmse < 0.05, "rmse " + bRmse);
+            assertTrue(Double.isFinite(bQlike) && bQlike > 0, "qlike " + bQlike);
+            assertTrue(bRmse <= rmse || bQlike <= qlike, other + ": " + bRmse + ", " + bQlike);
+        }
+        assertTrue(figure("validation.lstm_balanced.factor") > 0);
+    }
+
+    @Test
     void forecast_baselineFigures_equalProtocolReferenceToPrintedPrecision() {
         // shared/data/evaluation/README.md, reference figures on the 1,050 test origins:
         // EWMA 0.00780 / 0.754; naive 0.00741 / 1.539; HAR 0.00697 / 0.705; GARCH 0.00730 / 0.647.

@@ -30,7 +30,11 @@ import java.util.function.Function;
  * dm_nw20.<model>.p}, {@code dm_qlike.<model>.p} against EWMA, for models {@code lstm} (mean over
  * seeds; {@code _sd} and {@code seed_} lists beside it, and for DM the largest p over seeds),
  * {@code lstm_ensemble} (seeds' forecasts averaged, with several seeds), {@code lstm_walk_forward}
- * (with refits), {@code naive}, {@code ewma}, {@code har}, {@code garch}. Not thread-safe.
+ * (with refits), {@code naive}, {@code ewma}, {@code har}, {@code garch}; with a log target also
+ * {@code lstm_variance} (variance-targeted smearing) and {@code lstm_balanced} (factor balanced on
+ * validation RMSE + QLIKE). {@code validation.lstm|lstm_variance|lstm_balanced.rmse|qlike} hold the
+ * seeds' validation figures (mean, {@code _sd}, {@code seed_}), {@code
+ * validation.lstm_balanced.factor} the balanced factors. Not thread-safe.
  */
 final class ForecastReport {
     private final Settings settings;
@@ -136,12 +140,34 @@ final class ForecastReport {
     }
 
     private void scoreLstm(double[] y, double[] ewma, boolean[] calm) {
+        String[] keys = {
+            "lstm.rmse",
+            "lstm.qlike",
+            "lstm_variance.rmse",
+            "lstm_variance.qlike",
+            "lstm_balanced.rmse",
+            "lstm_balanced.qlike",
+            "lstm_balanced.factor"
+        };
+        for (int k = 0; k < keys.length; k++) {
+            int col = k;
+            putMeanSd(
+                    "validation." + keys[k],
+                    runs.stream().mapToDouble(r -> r.validation()[col]).toArray());
+        }
         scoreSeeds("lstm", "LSTM", SeedRun::forecast, y, ewma, calm);
         if (settings.model().targetScale().isLog()) {
             scoreSeeds(
                     "lstm_variance",
                     "LSTM, variance-targeted smearing",
                     SeedRun::varianceForecast,
+                    y,
+                    ewma,
+                    calm);
+            scoreSeeds(
+                    "lstm_balanced",
+                    "LSTM, factor balanced on validation RMSE + QLIKE",
+                    SeedRun::balancedForecast,
                     y,
                     ewma,
                     calm);

@@ -46,7 +46,17 @@ public final class LstmVolatility {
          * ln(sd / rv20_k), the log ratio to the origin's 20-day sd; the forecast is rv20_k ·
          * exp(output) times the smearing factor, so it scales with the current level.
          */
-        LOG_RATIO;
+        LOG_RATIO,
+        /**
+         * sd / rv20_k without the log; the forecast is rv20_k · output, an estimate of the mean sd
+         * (squared error on the ratio weighs each origin by 1 / rv20²).
+         */
+        RATIO,
+        /**
+         * (sd / rv20_k)², the squared ratio; the forecast is rv20_k · sqrt(output), the root of a
+         * mean-variance estimate, which is what QLIKE rewards (outputs below 0 give the floor).
+         */
+        VARIANCE_RATIO;
 
         float encode(double sd, double rv20) {
             switch (this) {
@@ -54,6 +64,10 @@ public final class LstmVolatility {
                     return (float) (100 * sd);
                 case LOG:
                     return (float) Math.log(100 * sd);
+                case RATIO:
+                    return (float) (sd / rv20);
+                case VARIANCE_RATIO:
+                    return (float) ((sd / rv20) * (sd / rv20));
                 default:
                     return (float) Math.log(sd / rv20);
             }
@@ -68,6 +82,12 @@ public final class LstmVolatility {
                 case LOG:
                     sd = Math.exp(out) / 100.0 * smearing;
                     break;
+                case RATIO:
+                    sd = rv20 * out;
+                    break;
+                case VARIANCE_RATIO:
+                    sd = rv20 * Math.sqrt(Math.max(0.0, out));
+                    break;
                 default:
                     sd = rv20 * Math.exp(out) * smearing;
             }
@@ -75,7 +95,7 @@ public final class LstmVolatility {
         }
 
         boolean isLog() {
-            return this != PERCENT;
+            return this == LOG || this == LOG_RATIO;
         }
     }
 

@@ -3,6 +3,7 @@ package dev.maasfin.examples.forecast;
 
 import dev.maasfin.api.registry.ModelVersion;
 import dev.maasfin.core.data.BarCsvLoader;
+import dev.maasfin.core.metrics.RegressionMetrics;
 import dev.maasfin.core.registry.FileSystemModelRegistry;
 import dev.maasfin.djl.io.ModelArtifacts;
 import dev.maasfin.djl.model.NeuralModel;
@@ -39,8 +40,12 @@ public final class VolatilityForecastDemo {
     /** The stage the published model is promoted to. */
     public static final String STAGE = "production";
 
+    /** Steps of the balanced-factor grid between the two smearing factors. */
+    static final int FACTOR_STEPS = 20;
+
     private final Settings settings;
     private final PrintWriter out;
+    private double[] validationEwma;
 
     /**
      * What to run.
@@ -181,13 +186,96 @@ public final class VolatilityForecastDemo {
                             out.flush();
                         });
         TrainedModel trained = fitted.trained();
+        double[] validation = validationScores(p, features, lstm, fitted);
+        out.printf(
+                Locale.ROOT,
+                "seed %d validation (best epoch %d): mean-sd forecast RMSE %.5f QLIKE %.3f;"
+                        + " variance-targeted RMSE %.5f QLIKE %.3f; balanced factor %.4f"
+                        + " RMSE %.5f QLIKE %.3f%n",
+                seed,
+                trained.result().bestEpoch(),
+                validation[0],
+                validation[1],
+                validation[2],
+                validation[3],
+                validation[6],
+                validation[4],
+                validation[5]);
+        out.flush();
         int[] testOrigins = p.origins(p.testPositions);
         float[] raw = trained.model().predict(features.windows(testOrigins), testOrigins.length);
         double[] rv20 = features.rv20(testOrigins);
         double[] forecast = lstm.decode(raw, rv20, fitted.smearing());
         double[] varianceForecast = lstm.decode(raw, rv20, fitted.varianceSmearing());
+        double[] balancedForecast = lstm.decode(raw, rv20, validation[6]);
         return new SeedRun(
-                seed, trained.model(), trained.result(), raw, forecast, varianceForecast);
+                seed,
+                trained.model(),
+                trained.result(),
+                raw,
+                forecast,
+                varianceForecast,
+                balancedForecast,
+                validation);
+    }
+
+    /**
+     * Scores the forecasts on the validation part and chooses the balanced factor there.
+     *
+     * <p>Returns RMSE and QLIKE of the mean-sd forecast, of the variance-targeted forecast, of the
+     * balanced forecast, then the balanced factor. The balanced factor is the one of {@value
+     * #FACTOR_STEPS} + 1 factors spaced evenly in log between the mean-sd and the variance smearing
+     * factor that minimises RMSE / RMSE(EWMA) + QLIKE / QLIKE(EWMA) on the validation origins: one
+     * forecast for both losses, chosen without the test part. The smearing factors are fitted on
+     * the same origins, so these figures are slightly optimistic.
+     */
+    private double[] validationScores(
+            VolatilityProblem p,
+            VolatilityWindows features,
+            LstmVolatility lstm,
+            LstmVolatility.Fitted fitted) {
+        LstmVolatility.Samples v = p.validation();
+        float[] raw = fitted.model().predict(features.windows(v.origins()), v.origins().length);
+        double[] rv20 = features.rv20(v.origins());
+        double[] y = v.target();
+        double[] mean = lstm.decode(raw, rv20, fitted.smearing());
+        double[] variance = lstm.decode(raw, rv20, fitted.varianceSmearing());
+        double[] ewma = validationEwma(p);
+        double rmseEwma = RegressionMetrics.rmse(y, ewma);
+        double qlikeEwma = RegressionMetrics.qlike(y, ewma);
+        double ratio = Math.log(fitted.varianceSmearing() / fitted.smearing());
+        double bestFactor = fitted.smearing();
+        double bestScore = Double.POSITIVE_INFINITY;
+        for (int j = 0; j <= FACTOR_STEPS; j++) {
+            double factor = fitted.smearing() * Math.exp(ratio * j / FACTOR_STEPS);
+            double[] f = lstm.decode(raw, rv20, factor);
+            double score =
+                    RegressionMetrics.rmse(y, f) / rmseEwma
+                            + RegressionMetrics.qlike(y, f) / qlikeEwma;
+            if (score < bestScore) {
+                bestScore = score;
+                bestFactor = factor;
+            }
+        }
+        double[] balanced = lstm.decode(raw, rv20, bestFactor);
+        return new double[] {
+            RegressionMetrics.rmse(y, mean),
+            RegressionMetrics.qlike(y, mean),
+            RegressionMetrics.rmse(y, variance),
+            RegressionMetrics.qlike(y, variance),
+            RegressionMetrics.rmse(y, balanced),
+            RegressionMetrics.qlike(y, balanced),
+            bestFactor
+        };
+    }
+
+    private double[] validationEwma(VolatilityProblem p) {
+        if (validationEwma == null) {
+            double[] all =
+                    VolatilityBaselines.forecasts(p.task, settings.validationStart()).get("ewma");
+            validationEwma = VolatilityProblem.at(all, p.validationPositions);
+        }
+        return validationEwma;
     }
 
     private Registered publishAndReload(
@@ -256,6 +344,9 @@ public final class VolatilityForecastDemo {
      * @param raw the network's outputs on the test windows
      * @param forecast the mean-sd forecasts (the headline LSTM figures)
      * @param varianceForecast the variance-targeted forecasts (reported beside them)
+     * @param balancedForecast the forecasts with the factor balanced on validation RMSE and QLIKE
+     * @param validation validation RMSE and QLIKE of the mean-sd, the variance-targeted and the
+     *     balanced forecast, then the balanced factor
      */
     record SeedRun(
             int seed,
@@ -263,7 +354,9 @@ public final class VolatilityForecastDemo {
             dev.maasfin.djl.train.TrainingResult result,
             float[] raw,
             double[] forecast,
-            double[] varianceForecast) {}
+            double[] varianceForecast,
+            double[] balancedForecast,
+            double[] validation) {}
 
     /** Where the model was published and whether the reloaded copy predicted identically. */
     record Registered(int version, Path registry, boolean identical) {}
