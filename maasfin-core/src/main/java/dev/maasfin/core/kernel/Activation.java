@@ -117,7 +117,7 @@ public final class Activation {
             case RELU:
                 return x > 0 ? x : 0;
             case TANH:
-                return Math.tanh(x);
+                return tanh(x);
             case SIGMOID:
                 return sigmoid(x);
             case LEAKY_RELU:
@@ -129,6 +129,23 @@ public final class Activation {
 
     static double sigmoid(double x) {
         return 1.0 / (1.0 + Math.exp(-x));
+    }
+
+    /**
+     * tanh(x) from {@link Math#exp} (a HotSpot intrinsic; {@link Math#tanh} is not, and costs about
+     * three times as much on JDK 17): x·(1 − x²/3 + 2x⁴/15) for |x| &lt; 2⁻⁹ (truncation error
+     * below 1e-17 relative), else sign(x)·(1 − 2 / (e^(2|x|) + 1)), whose cancellation costs at
+     * most 9 bits of the double result. Within 1e-12 relative of {@link Math#tanh} for every finite
+     * x; ±1 for |x| beyond about 19.
+     */
+    static double tanh(double x) {
+        double a = Math.abs(x);
+        if (a < 0x1p-9) {
+            double x2 = x * x;
+            return x * (1 - x2 / 3 + 2 * x2 * x2 / 15);
+        }
+        double t = 1 - 2 / (Math.exp(2 * a) + 1);
+        return x < 0 ? -t : t;
     }
 
     @Override

@@ -30,7 +30,15 @@ abstract class Layer {
         return 0;
     }
 
-    /** Doubles of gate pre-activations this layer needs in {@link Scratch#gates}. */
+    /** Floats of a separate hidden state this layer needs in {@link Scratch#hidden}. */
+    int hiddenSize() {
+        return 0;
+    }
+
+    /**
+     * Floats of per-step gate pre-activations this layer needs in each of {@link Scratch#gates} and
+     * {@link Scratch#recurrent}.
+     */
     int gateSize() {
         return 0;
     }

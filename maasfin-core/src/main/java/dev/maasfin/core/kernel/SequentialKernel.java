@@ -15,14 +15,16 @@ import java.util.Objects;
  * Dense and activation layers act on each row; recurrent layers return every step's hidden state
  * and {@link Builder#addLastStep()} keeps the last one, like PyTorch's {@code out[:, -1, :]}.
  *
- * <p><b>Numerics.</b> Weights and activations between layers are float32. Every dot product is
- * accumulated in double (each float product is exact in double) and rounded to float once;
- * transcendental functions are evaluated in double. Results therefore agree with PyTorch's float32
- * CPU forward pass (whose BLAS summation order is unspecified) to about 1e-6 relative on
- * well-scaled models; the stated equivalence tolerance with DJL/PyTorch outputs is 1e-5 relative
- * (or 1e-6 absolute near zero). Results of this class are deterministic: the same kernel, input and
- * JVM give the same bits, whether called with {@code predict} or {@code predictBatch}, before or
- * after {@link KernelFiles} save and load.
+ * <p><b>Numerics.</b> Weights and activations between layers are float32. Dense and convolution dot
+ * products are accumulated in double (each float product is exact in double) and rounded to float
+ * once. Recurrent layers accumulate their gate pre-activations in float32, as PyTorch does, in a
+ * fixed order (column by column, four columns at a time); sigmoid and tanh are evaluated in double
+ * from {@link Math#exp} (see {@link Activation}) and agree with their definitions to about 1e-12
+ * relative. Results therefore agree with PyTorch's float32 CPU forward pass (whose BLAS summation
+ * order is unspecified) to about 1e-6 relative on well-scaled models; the stated equivalence
+ * tolerance with DJL/PyTorch outputs is 1e-5 relative (or 1e-6 absolute near zero). Results of this
+ * class are deterministic: the same kernel, input and JVM give the same bits, whether called with
+ * {@code predict} or {@code predictBatch}, before or after {@link KernelFiles} save and load.
  *
  * <p><b>Memory and threads.</b> Immutable; the weights are private copies. Each thread gets its own
  * scratch buffers from a {@link ThreadLocal} on its first call (a few arrays, at most a few
@@ -47,7 +49,9 @@ public final class SequentialKernel implements Kernel {
         int activations = input.size();
         int state = 0;
         int gates = 0;
+        int hidden = 0;
         for (Layer layer : layers) {
+            hidden = Math.max(hidden, layer.hiddenSize());
             activations = Math.max(activations, layer.out.size());
             state = Math.max(state, layer.stateSize());
             gates = Math.max(gates, layer.gateSize());
@@ -55,7 +59,8 @@ public final class SequentialKernel implements Kernel {
         int a = activations;
         int s = state;
         int g = gates;
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(a, s, g));
+        int h = hidden;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(a, s, h, g));
     }
 
     /**
