@@ -3,6 +3,7 @@ package dev.maasfin.examples;
 
 import dev.maasfin.examples.credit.CreditCommand;
 import dev.maasfin.examples.fraud.FraudCommand;
+import dev.maasfin.examples.score.ScoreCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +20,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = MaasfinCli.Version.class,
         description = "Deep learning on financial data inside the JVM: demos on real data.",
-        subcommands = {SummaryCommand.class, FraudCommand.class, CreditCommand.class})
+        subcommands = {
+            SummaryCommand.class,
+            FraudCommand.class,
+            CreditCommand.class,
+            ScoreCommand.class
+        })
 public final class MaasfinCli {
 
     /** Exit code for a failure the user can fix (bad data or arguments). */
