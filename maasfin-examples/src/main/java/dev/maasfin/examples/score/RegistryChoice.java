@@ -4,8 +4,8 @@ package dev.maasfin.examples.score;
 import dev.maasfin.api.registry.ArtifactException;
 import dev.maasfin.api.registry.ModelVersion;
 import dev.maasfin.core.registry.FileSystemModelRegistry;
-import dev.maasfin.djl.pipeline.Pipeline;
 import dev.maasfin.djl.scoring.Scorer;
+import dev.maasfin.djl.scoring.ScoringPath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -138,11 +138,19 @@ final class RegistryChoice {
     }
 
     /**
-     * Loads the version and returns a scorer serving it (owned by the caller).
+     * Loads the version and returns a scorer serving it on the requested path (owned by the
+     * caller).
      *
      * @throws ArtifactException if the artifact cannot be loaded or fails verification
+     * @throws IllegalArgumentException if the kernel path is forced on an architecture without one
      */
-    Scorer open() throws ArtifactException {
-        return Scorer.of(Pipeline.fromRegistry(registry, version.name(), version.version()));
+    Scorer open(String stage, ScoringPath path) throws ArtifactException {
+        return Scorer.builder()
+                .setRegistry(registry)
+                .setName(version.name())
+                .setStage(stage)
+                .optVersion(version.version())
+                .optPath(path)
+                .build();
     }
 }

@@ -8,6 +8,7 @@ import dev.maasfin.api.scoring.Prediction;
 import dev.maasfin.api.scoring.ScorerStats;
 import dev.maasfin.core.data.BarCsvLoader;
 import dev.maasfin.djl.scoring.Scorer;
+import dev.maasfin.djl.scoring.ScoringPath;
 import dev.maasfin.djl.scoring.StreamingScorer;
 import dev.maasfin.examples.DataOptions;
 import java.io.PrintWriter;
@@ -88,6 +89,15 @@ public final class ScoreCommand implements Callable<Integer> {
                             + " ${DEFAULT-VALUE}).")
     String file;
 
+    @Option(
+            names = "--path",
+            paramLabel = "PATH",
+            defaultValue = "auto",
+            description =
+                    "Forward path: auto (pure-Java kernel when the model has one and runs on the"
+                            + " CPU, else DJL), kernel or djl (default: ${DEFAULT-VALUE}).")
+    String path;
+
     @Option(names = "--stream", description = "Feed the bars one at a time (default: one batch).")
     boolean stream;
 
@@ -103,12 +113,14 @@ public final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         checkLast();
+        ScoringPath requested = parsePath();
         RegistryChoice choice = RegistryChoice.resolve(registryRoot, name, stage, version);
-        Path path = locate();
-        BarSeries bars = BarCsvLoader.defaults().load(path);
+        Path csv = locate();
+        BarSeries bars = BarCsvLoader.defaults().load(csv);
         PrintWriter out = spec.commandLine().getOut();
-        try (Scorer scorer = choice.open()) {
-            printHeader(out, choice, path, bars);
+        try (Scorer scorer = choice.open(stage, requested)) {
+            printHeader(out, choice, csv, bars);
+            printPath(out, scorer);
             if (stream) {
                 runStream(out, scorer, bars);
             } else {
@@ -124,6 +136,32 @@ public final class ScoreCommand implements Callable<Integer> {
         if (last < 1) {
             throw new IllegalArgumentException("--last must be >= 1 but was " + last);
         }
+    }
+
+    private ScoringPath parsePath() {
+        try {
+            return ScoringPath.valueOf(path.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "--path must be auto, kernel or djl but was '" + path + "'", e);
+        }
+    }
+
+    private static void printPath(PrintWriter out, Scorer scorer) {
+        String why =
+                scorer.requestedPath() == ScoringPath.AUTO
+                        ? "chosen automatically"
+                        : "forced by --path";
+        String what =
+                scorer.path() == ScoringPath.KERNEL
+                        ? "pure-Java kernel, no JNI"
+                        : "DJL / PyTorch network";
+        out.printf(
+                Locale.ROOT,
+                "path         %s (%s, %s)%n",
+                scorer.path().name().toLowerCase(Locale.ROOT),
+                what,
+                why);
     }
 
     private Path locate() {

@@ -125,17 +125,21 @@ class ScoreCommandTest {
     }
 
     @Test
-    void batch_printsVersionKindAndLastPredictionsOfPipelineScoreAll_withLatency() {
-        CliRun r = score("--name", NAME, "--file", CSV.toString(), "--last", "5");
+    void batchOnDjl_printsVersionKindAndLastPredictionsOfPipelineScoreAll_withLatency() {
+        CliRun r = score("--name", NAME, "--file", CSV.toString(), "--last", "5", "--path", "djl");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains(NAME + " version 1 (current in stage production)"), r.out());
         assertTrue(r.out().contains("FORECASTER, window 8 bars"), r.out());
+        assertTrue(
+                r.out().contains("path         djl (DJL / PyTorch network, forced by --path)"),
+                r.out());
         // 300 bars, warm-up 14 (RSI 14 needs 15 closes), window 8: 300 - 14 - 8 + 1 = 279 windows
         assertTrue(r.out().contains("batch: 279 windows in one call"), r.out());
         List<String> printed = printedPredictions(r.out());
         assertEquals(5, printed.size(), r.out());
         // the file's last row is dated 3/10/2022
         assertTrue(printed.get(4).startsWith("  2022-03-10 "), printed.get(4));
+        // the same DJL call on the same 279 windows as the reference: the same bits
         for (int k = 0; k < 5; k++) {
             assertEquals(expectedValue(5 - k), printed.get(k).substring(13).strip(), r.out());
         }
@@ -145,9 +149,52 @@ class ScoreCommandTest {
     }
 
     @Test
+    void batchOnAuto_usesTheKernel_andPrintsPipelineScoreAllToTheKernelTolerance() {
+        CliRun r = score("--name", NAME, "--file", CSV.toString(), "--last", "5");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(
+                r.out()
+                        .contains(
+                                "path         kernel (pure-Java kernel, no JNI, chosen"
+                                        + " automatically)"),
+                r.out());
+        List<String> printed = printedPredictions(r.out());
+        assertEquals(5, printed.size(), r.out());
+        for (int k = 0; k < 5; k++) {
+            // KernelExporter's stated agreement with DJL: 1e-5 relative (1e-6 absolute near 0)
+            double want = reference[reference.length - 5 + k];
+            double got = Double.parseDouble(printed.get(k).substring(13).strip());
+            assertEquals(want, got, Math.max(1e-5 * Math.abs(want), 1e-6), printed.get(k));
+        }
+    }
+
+    @Test
+    void streamOnKernel_printsExactlyTheBatchLines() {
+        CliRun batch = score("--name", NAME, "--file", CSV.toString(), "--path", "kernel");
+        CliRun stream =
+                score("--name", NAME, "--file", CSV.toString(), "--path", "kernel", "--stream");
+        assertEquals(0, stream.status(), stream.err());
+        // the kernel computes each window alone, so a window scored bar by bar gives the bits of
+        // the same window inside the batch (Kernel.predictBatch contract)
+        assertEquals(printedPredictions(batch.out()), printedPredictions(stream.out()));
+        assertEquals(5, printedPredictions(stream.out()).size(), stream.out());
+    }
+
+    @Test
     void stream_printsTheSameLastPredictionsAsBatch_andPerBarLatency() {
-        CliRun batch = score("--name", NAME, "--file", CSV.toString(), "--last", "4");
-        CliRun stream = score("--name", NAME, "--file", CSV.toString(), "--last", "4", "--stream");
+        CliRun batch =
+                score("--name", NAME, "--file", CSV.toString(), "--last", "4", "--path", "djl");
+        CliRun stream =
+                score(
+                        "--name",
+                        NAME,
+                        "--file",
+                        CSV.toString(),
+                        "--last",
+                        "4",
+                        "--path",
+                        "djl",
+                        "--stream");
         assertEquals(0, stream.status(), stream.err());
         List<String> b = printedPredictions(batch.out());
         List<String> s = printedPredictions(stream.out());
@@ -204,6 +251,12 @@ class ScoreCommandTest {
     void lastBelowOne_endsWithOneLineNamingTheRule() {
         CliRun r = score("--name", NAME, "--last", "0");
         assertOneLineError(r, "--last must be >= 1 but was 0");
+    }
+
+    @Test
+    void unknownPath_endsWithOneLineNamingTheChoices() {
+        CliRun r = score("--name", NAME, "--path", "gpu");
+        assertOneLineError(r, "--path must be auto, kernel or djl but was 'gpu'");
     }
 
     private static void assertOneLineError(CliRun r, String expected) {
