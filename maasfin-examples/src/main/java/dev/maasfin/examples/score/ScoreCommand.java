@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
  * <p>Batch mode scores every complete window in one {@link Scorer#scoreAll} call. Stream mode feeds
  * the bars one at a time through {@link Scorer#streaming} and times each bar's feature update plus
  * scoring, as a live host would see it. The prediction for a window is dated by the window's last
- * bar.
+ * bar. The first calls run before the JIT compiler has warmed up; {@code --repeat} scores the file
+ * several times so that the percentiles show warmed-up calls as well.
  *
  * <p>Every failure a user can cause (empty registry, unknown name, empty stage, missing version or
  * file, bad {@code --last}) ends with one line on standard error and exit code 1.
@@ -108,6 +109,15 @@ public final class ScoreCommand implements Callable<Integer> {
             description = "Print the last N predictions (default: ${DEFAULT-VALUE}).")
     int last;
 
+    @Option(
+            names = "--repeat",
+            paramLabel = "N",
+            defaultValue = "1",
+            description =
+                    "Batch mode: score the file N times, so the latency figures cover warmed-up"
+                            + " calls too (default: ${DEFAULT-VALUE}).")
+    int repeat;
+
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -135,6 +145,9 @@ public final class ScoreCommand implements Callable<Integer> {
     private void checkLast() {
         if (last < 1) {
             throw new IllegalArgumentException("--last must be >= 1 but was " + last);
+        }
+        if (repeat < 1) {
+            throw new IllegalArgumentException("--repeat must be >= 1 but was " + repeat);
         }
     }
 
@@ -198,8 +211,15 @@ public final class ScoreCommand implements Callable<Integer> {
 
     private void runBatch(PrintWriter out, Scorer scorer, BarSeries bars) {
         BatchPrediction all = scorer.scoreAll(bars);
+        for (int k = 1; k < repeat; k++) {
+            all = scorer.scoreAll(bars);
+        }
         int first = bars.size() - all.rows();
-        out.printf(Locale.ROOT, "mode         batch: %,d windows in one call%n", all.rows());
+        out.printf(
+                Locale.ROOT,
+                "mode         batch: %,d windows in one call%s%n",
+                all.rows(),
+                repeat == 1 ? "" : String.format(Locale.ROOT, ", %d times", repeat));
         int from = Math.max(0, all.rows() - last);
         out.printf(
                 Locale.ROOT,

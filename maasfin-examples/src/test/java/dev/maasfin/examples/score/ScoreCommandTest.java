@@ -254,6 +254,20 @@ class ScoreCommandTest {
     }
 
     @Test
+    void repeat_scoresTheFileThatManyTimes_andCountsEachCall() {
+        CliRun r = score("--name", NAME, "--file", CSV.toString(), "--repeat", "3");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("batch: 279 windows in one call, 3 times"), r.out());
+        assertTrue(r.out().contains("calls 3, windows 837, failures 0"), r.out());
+    }
+
+    @Test
+    void repeatBelowOne_endsWithOneLineNamingTheRule() {
+        CliRun r = score("--name", NAME, "--repeat", "0");
+        assertOneLineError(r, "--repeat must be >= 1 but was 0");
+    }
+
+    @Test
     void unknownPath_endsWithOneLineNamingTheChoices() {
         CliRun r = score("--name", NAME, "--path", "gpu");
         assertOneLineError(r, "--path must be auto, kernel or djl but was 'gpu'");
