@@ -12,6 +12,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import dev.maasfin.core.kernel.KernelFiles;
 import dev.maasfin.core.kernel.SequentialKernel;
 import dev.maasfin.djl.engine.DeviceSpec;
+import dev.maasfin.djl.io.ModelArtifacts;
 import dev.maasfin.djl.model.Activation;
 import dev.maasfin.djl.model.DenseAutoencoderSpec;
 import dev.maasfin.djl.model.DenseRegressorSpec;
@@ -133,11 +134,13 @@ class KernelEquivalenceTest {
     }
 
     @Test
-    void savedKernel_loadsFromArtifactDirectoryAndPredictsBitIdentically() throws Exception {
+    void savedKernel_besideDjlArtifact_loadsBitIdenticallyAndLeavesArtifactLoadable()
+            throws Exception {
         NetworkSpec spec = recurrent(RecurrentForecasterSpec.Cell.LSTM);
         float[] x = Arrays.copyOf(windows(), 10 * 60 * 4);
         Path dir = Paths.get("target", "kernel-export", UUID.randomUUID().toString());
         try (NeuralModel model = NeuralModel.create(spec, DeviceSpec.cpu(), SEED)) {
+            ModelArtifacts.save(model, dir);
             SequentialKernel saved = KernelExporter.save(model, dir);
             SequentialKernel loaded = KernelFiles.load(dir);
             float[] a = new float[10 * spec.outputWidth()];
@@ -145,6 +148,9 @@ class KernelEquivalenceTest {
             saved.predictBatch(x, 10, a);
             loaded.predictBatch(x, 10, b);
             assertArrayEquals(a, b);
+            try (NeuralModel again = ModelArtifacts.load(dir, DeviceSpec.cpu())) {
+                assertArrayEquals(model.predict(x, 10), again.predict(x, 10));
+            }
         }
     }
 

@@ -21,10 +21,8 @@ import org.openjdk.jmh.annotations.State;
  * <p>{@code single} is one {@link Kernel#predict(float[], int, float[], int)} call measured in
  * {@link Mode#SampleTime} (p50/p99 latency); {@code batch64} is one {@link Kernel#predictBatch}
  * over 64 samples in {@link Mode#Throughput}, reported per sample. Add {@code -prof gc} for the
- * bytes allocated per operation. The DJL side of the comparison belongs in a separate benchmark
- * class in this package that loads {@link BenchModels#autoencoderWeights} and {@link
- * BenchModels#lstmWeights} (same seed, same {@code model} parameter values) into DJL blocks, so
- * that both sides score identical models and can run in one JMH invocation.
+ * bytes allocated per operation. {@link KernelVsDjlBenchmark} runs the same models against DJL in
+ * one JMH invocation.
  *
  * <p>JMH state objects are per thread; the kernels themselves are thread-safe.
  */
