@@ -3,6 +3,7 @@ package dev.maasfin.examples;
 
 import dev.maasfin.examples.credit.CreditCommand;
 import dev.maasfin.examples.fraud.FraudCommand;
+import dev.maasfin.examples.patterns.PatternsCommand;
 import dev.maasfin.examples.score.ScoreCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -21,9 +22,11 @@ import picocli.CommandLine.Command;
         versionProvider = MaasfinCli.Version.class,
         description = "Deep learning on financial data inside the JVM: demos on real data.",
         subcommands = {
-            SummaryCommand.class,
+            ForecastCommand.class,
             FraudCommand.class,
             CreditCommand.class,
+            PatternsCommand.class,
+            SummaryCommand.class,
             ScoreCommand.class
         })
 public final class MaasfinCli {
@@ -52,11 +55,21 @@ public final class MaasfinCli {
     private static int reportFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
         err.println("maasfin " + cmd.getCommandName() + ": " + oneLine(e));
-        if (parsed.hasMatchedOption("--debug")) {
+        if (debugRequested(parsed)) {
             e.printStackTrace(err);
         }
         err.flush();
         return EXIT_USER_ERROR;
+    }
+
+    /** Whether {@code --debug} was given to the tool or to any subcommand on the line. */
+    private static boolean debugRequested(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String oneLine(Throwable e) {

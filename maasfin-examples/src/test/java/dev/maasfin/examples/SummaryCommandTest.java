@@ -79,4 +79,12 @@ class SummaryCommandTest {
         assertTrue(r.err().contains("Unknown option: '--no-such-option'"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
     }
+
+    @Test
+    void debugAfterSubcommand_printsStackTraceAsWell(@TempDir Path empty) {
+        Run r = run("summary", "--data", empty.toString(), "--debug");
+        assertEquals(MaasfinCli.EXIT_USER_ERROR, r.status());
+        assertTrue(r.err().startsWith("maasfin summary: data file "), r.err());
+        assertTrue(r.err().contains("\tat "), "stack trace expected with --debug: " + r.err());
+    }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.BaseNDManager;
 import dev.maasfin.djl.engine.DeviceSpec;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -65,6 +66,34 @@ class PredictorCase11Test {
         assertEquals(liveAfterFirst, liveArrays(), "live NDArrays on the model's manager");
         long growthMb = (rssKb() - rssWarm) / 1024;
         assertTrue(growthMb < 50, "RSS grew by " + growthMb + " MB after warm-up");
+    }
+
+    @Test
+    void hundredThousandPredictions_keepNativeMemoryFlat() throws Exception {
+        // Issue 5: native memory flat over 100,000 predictions. Live NDArrays must not change;
+        // for the process, the growth of RSS minus the growth of the committed Java heap is the
+        // native growth (surefire pre-touches the heap, so heap pages count as soon as they are
+        // committed and untouched heap does not look like a leak).
+        for (int call = 0; call < 20_000; call++) {
+            model.predict(input(call % 1000), 1);
+        }
+        int live = liveArrays();
+        long nativeBefore = rssKb() - heapCommittedKb();
+        double checksum = 0;
+        for (int call = 0; call < 100_000; call++) {
+            checksum += model.predict(input(call % 1000), 1)[0];
+        }
+        long nativeGrowthMb = (rssKb() - heapCommittedKb() - nativeBefore) / 1024;
+        // Sum over 100 cycles of k = 0..999 of 0.72 + 0.1 k = 100 * (720 + 49,950) = 5,067,000.
+        assertEquals(5_067_000, checksum, 5_067_000 * 1e-6);
+        assertEquals(live, liveArrays(), "live NDArrays on the model's manager");
+        assertTrue(
+                nativeGrowthMb < 50,
+                "native memory grew by " + nativeGrowthMb + " MB over 100,000 predictions");
+    }
+
+    private static long heapCommittedKb() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / 1024;
     }
 
     @Test

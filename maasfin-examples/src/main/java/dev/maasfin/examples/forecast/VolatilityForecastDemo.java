@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.maasfin.examples.forecast;
+
+import dev.maasfin.api.registry.ModelVersion;
+import dev.maasfin.core.data.BarCsvLoader;
+import dev.maasfin.core.registry.FileSystemModelRegistry;
+import dev.maasfin.djl.io.ModelArtifacts;
+import dev.maasfin.djl.model.NeuralModel;
+import dev.maasfin.djl.train.TrainedModel;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The {@code forecast} demo end to end: load a daily OHLCV file, build the protocol's volatility
+ * task, train the LSTM over several seeds with early stopping, forecast the test part, score it
+ * against the naive, EWMA, HAR and GARCH(1,1) baselines with Diebold–Mariano tests, publish the
+ * first seed's model to a local registry as {@value #MODEL_NAME}, promote it to {@value #STAGE},
+ * reload it from there, re-score the test windows, and write {@code report.md}, {@code report.json}
+ * and PNG plots.
+ *
+ * <p>Progress (one line per epoch, then the steps) goes to the given writer. Not thread-safe: runs
+ * use the engine's global random generator, so run one at a time per JVM.
+ */
+public final class VolatilityForecastDemo {
+    /** The registry name of the published model. */
+    public static final String MODEL_NAME = "spx-vol-lstm";
+
+    /** The stage the published model is promoted to. */
+    public static final String STAGE = "production";
+
+    private final Settings settings;
+    private final PrintWriter out;
+
+    /**
+     * What to run.
+     *
+     * @param csv the daily OHLCV file
+     * @param validationStart first date of the validation part (protocol: 2015-01-01)
+     * @param testStart first date of the test part (protocol: 2018-01-01)
+     * @param model the LSTM's hyper-parameters and target scale
+     * @param seeds number of seeds trained (seed, seed + 1, ...)
+     * @param seed the first seed
+     * @param walkForward whether to add yearly expanding-window refits over the test part
+     * @param outDir where the report, plots and the saved artifact go
+     * @param registryDir the model registry's root
+     */
+    public record Settings(
+            Path csv,
+            LocalDate validationStart,
+            LocalDate testStart,
+            LstmVolatility.Settings model,
+            int seeds,
+            int seed,
+            boolean walkForward,
+            Path outDir,
+            Path registryDir) {}
+
+    /** Creates the demo; progress lines go to {@code out}. */
+    public VolatilityForecastDemo(Settings settings, PrintWriter out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    /**
+     * Runs the demo and returns the figures written to {@code report.json}.
+     *
+     * @throws IOException if the data cannot be read or the outputs cannot be written
+     * @throws IllegalArgumentException if the data or the window do not fit the task
+     */
+    public Map<String, Object> run() throws IOException {
+        long start = System.nanoTime();
+        VolatilityProblem problem = load();
+        Map<String, double[]> baselines = baselinesOnTest(problem);
+        VolatilityWindows features =
+                VolatilityWindows.fit(
+                        problem.task.returns(),
+                        problem.window,
+                        problem.lastTrainOrigin(),
+                        settings.model().featureScale());
+        LstmVolatility lstm = new LstmVolatility(settings.model());
+        List<SeedRun> runs = new ArrayList<>();
+        NeuralModel published = null;
+        try {
+            for (int i = 0; i < settings.seeds(); i++) {
+                SeedRun run = trainSeed(problem, features, lstm, i);
+                runs.add(run);
+                if (i == 0) {
+                    published = run.model;
+                } else {
+                    run.model.close();
+                }
+            }
+            Registered registered = publishAndReload(published, problem, features, runs.get(0));
+            WalkForward.Result walk =
+                    settings.walkForward()
+                            ? new WalkForward(lstm, out).run(problem, settings.seed())
+                            : null;
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new ForecastReport(settings, problem, baselines, runs, walk, registered)
+                    .write(settings.outDir(), seconds);
+        } finally {
+            if (published != null) {
+                published.close();
+            }
+        }
+    }
+
+    private VolatilityProblem load() throws IOException {
+        out.printf(Locale.ROOT, "loading %s%n", settings.csv());
+        out.flush();
+        var bars = BarCsvLoader.defaults().load(settings.csv());
+        VolatilityProblem p =
+                VolatilityProblem.of(
+                        bars,
+                        settings.model().window(),
+                        settings.validationStart(),
+                        settings.testStart());
+        LocalDate[] test = p.testDates();
+        out.printf(
+                Locale.ROOT,
+                "origins: %,d train, %,d validation, %,d test (%s .. %s), window %d days%n",
+                p.trainPositions.length,
+                p.validationPositions.length,
+                p.testPositions.length,
+                test[0],
+                test[test.length - 1],
+                p.window);
+        out.flush();
+        return p;
+    }
+
+    private Map<String, double[]> baselinesOnTest(VolatilityProblem p) {
+        Map<String, double[]> all =
+                VolatilityBaselines.forecasts(p.task, settings.validationStart());
+        Map<String, double[]> test = new LinkedHashMap<>();
+        all.forEach((name, f) -> test.put(name, VolatilityProblem.at(f, p.testPositions)));
+        return test;
+    }
+
+    private SeedRun trainSeed(
+            VolatilityProblem p, VolatilityWindows features, LstmVolatility lstm, int i) {
+        int seed = settings.seed() + i;
+        int epochs = settings.model().epochs();
+        boolean percent = settings.model().targetScale() == LstmVolatility.TargetScale.PERCENT;
+        LstmVolatility.Fitted fitted =
+                lstm.train(
+                        features,
+                        p.train(),
+                        p.validation(),
+                        seed,
+                        (epoch, loss, val, millis) -> {
+                            out.printf(
+                                    Locale.ROOT,
+                                    "seed %d (%d/%d) epoch %3d/%d  train loss %.4f  validation"
+                                            + " loss %.4f%s  %.1f s%n",
+                                    seed,
+                                    i + 1,
+                                    settings.seeds(),
+                                    epoch,
+                                    epochs,
+                                    loss,
+                                    val,
+                                    percent
+                                            ? String.format(
+                                                    Locale.ROOT,
+                                                    " (RMSE %.5f)",
+                                                    Math.sqrt(val) / 100)
+                                            : "",
+                                    millis / 1000.0);
+                            out.flush();
+                        });
+        TrainedModel trained = fitted.trained();
+        int[] testOrigins = p.origins(p.testPositions);
+        float[] raw = trained.model().predict(features.windows(testOrigins), testOrigins.length);
+        double[] rv20 = features.rv20(testOrigins);
+        double[] forecast = lstm.decode(raw, rv20, fitted.smearing());
+        double[] varianceForecast = lstm.decode(raw, rv20, fitted.varianceSmearing());
+        return new SeedRun(
+                seed, trained.model(), trained.result(), raw, forecast, varianceForecast);
+    }
+
+    private Registered publishAndReload(
+            NeuralModel model, VolatilityProblem p, VolatilityWindows features, SeedRun first)
+            throws IOException {
+        Path artifact = settings.outDir().resolve("artifact");
+        deleteRecursively(artifact);
+        Files.createDirectories(settings.outDir());
+        ModelArtifacts.save(model, artifact);
+        FileSystemModelRegistry registry =
+                FileSystemModelRegistry.builder().setRoot(settings.registryDir()).build();
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("data", settings.csv().getFileName().toString());
+        meta.put("window", Integer.toString(p.window));
+        meta.put("seed", Integer.toString(first.seed));
+        meta.put("targetScale", settings.model().targetScale().name());
+        ModelVersion v =
+                registry.publish(
+                        MODEL_NAME,
+                        artifact,
+                        meta,
+                        "maasfin forecast",
+                        "LSTM volatility forecaster trained by the forecast demo");
+        registry.promote(
+                MODEL_NAME, v.version(), STAGE, "maasfin forecast", "evaluated on the test part");
+        int[] testOrigins = p.origins(p.testPositions);
+        float[] again;
+        try (NeuralModel reloaded = ModelArtifacts.load(registry.loadCurrent(MODEL_NAME, STAGE))) {
+            again = reloaded.predict(features.windows(testOrigins), testOrigins.length);
+        }
+        boolean identical = Arrays.equals(first.raw, again);
+        out.printf(
+                Locale.ROOT,
+                "published %s v%d to %s, promoted to %s; reloaded test predictions %s%n",
+                MODEL_NAME,
+                v.version(),
+                settings.registryDir(),
+                STAGE,
+                identical ? "bit-identical" : "DIFFER");
+        out.flush();
+        if (!identical) {
+            throw new IllegalStateException(
+                    "the model reloaded from the registry predicts differently from the trained"
+                            + " one");
+        }
+        return new Registered(v.version(), settings.registryDir(), identical);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /**
+     * One seed's trained model, training record and test forecasts.
+     *
+     * @param seed the seed
+     * @param model the trained model (closed after the run except for the published one)
+     * @param result the training record
+     * @param raw the network's outputs on the test windows
+     * @param forecast the mean-sd forecasts (the headline LSTM figures)
+     * @param varianceForecast the variance-targeted forecasts (reported beside them)
+     */
+    record SeedRun(
+            int seed,
+            NeuralModel model,
+            dev.maasfin.djl.train.TrainingResult result,
+            float[] raw,
+            double[] forecast,
+            double[] varianceForecast) {}
+
+    /** Where the model was published and whether the reloaded copy predicted identically. */
+    record Registered(int version, Path registry, boolean identical) {}
+}

@@ -1,0 +1,7 @@
+// SPDX-License-Identifier: Apache-2.0
+/**
+ * The {@code forecast} demo: next-5-day S&amp;P 500 volatility from an LSTM over 60-day windows,
+ * evaluated on the protocol's purged test part against naive, EWMA, HAR and GARCH(1,1) baselines
+ * with Diebold–Mariano tests, published to a local model registry, reloaded and re-scored.
+ */
+package dev.maasfin.examples.forecast;
