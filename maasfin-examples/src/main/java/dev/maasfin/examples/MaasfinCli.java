@@ -4,6 +4,7 @@ package dev.maasfin.examples;
 import dev.maasfin.examples.credit.CreditCommand;
 import dev.maasfin.examples.fraud.FraudCommand;
 import dev.maasfin.examples.patterns.PatternsCommand;
+import dev.maasfin.examples.score.ScoreCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Command;
             FraudCommand.class,
             CreditCommand.class,
             PatternsCommand.class,
-            SummaryCommand.class
+            SummaryCommand.class,
+            ScoreCommand.class
         })
 public final class MaasfinCli {
 

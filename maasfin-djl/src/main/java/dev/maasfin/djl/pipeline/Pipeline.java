@@ -10,6 +10,8 @@ import dev.maasfin.api.registry.ModelVersion;
 import dev.maasfin.api.scoring.BatchPrediction;
 import dev.maasfin.api.scoring.Prediction;
 import dev.maasfin.api.transform.FittedTransform;
+import dev.maasfin.core.kernel.Kernel;
+import dev.maasfin.core.kernel.SequentialKernel;
 import dev.maasfin.core.pipeline.FeatureStage;
 import dev.maasfin.core.pipeline.InputSchema;
 import dev.maasfin.core.pipeline.PipelineMetadata;
@@ -18,6 +20,7 @@ import dev.maasfin.core.transform.FittedChain;
 import dev.maasfin.djl.engine.DeviceSpec;
 import dev.maasfin.djl.engine.EngineInfo;
 import dev.maasfin.djl.engine.Engines;
+import dev.maasfin.djl.export.KernelExporter;
 import dev.maasfin.djl.io.ModelArtifacts;
 import dev.maasfin.djl.model.AutoencoderDetector;
 import dev.maasfin.djl.model.DenseAutoencoderSpec;
@@ -59,8 +62,14 @@ import java.util.Objects;
  * Limits: the artifact is a directory (no zip form); the privacy schema is not saved (only the
  * schema's personal flags); transforms must keep column names and apply row by row.
  *
+ * <p>Two forward paths compute the model's output: the DJL network (the default, any architecture,
+ * any device) or, after {@link #withKernel()}, a pure-Java {@link SequentialKernel} exported from
+ * the same network (CPU only, no JNI call, no per-call native allocation); everything before the
+ * model call is shared, so the two differ only by the kernel's float rounding (1e-5 relative).
+ *
  * <p>Thread-safe: immutable apart from the network, whose prediction is thread-safe (see {@link
- * NeuralModel}). The pipeline owns the network: {@link #close()} releases its native memory.
+ * NeuralModel}); a kernel is immutable and gives each thread its own scratch through a {@link
+ * ThreadLocal}. The pipeline owns the network: {@link #close()} releases its native memory.
  */
 public final class Pipeline implements AutoCloseable {
 
@@ -74,8 +83,13 @@ public final class Pipeline implements AutoCloseable {
     private final int width;
     private final AutoencoderDetector detector;
     private final double threshold;
+    private final Kernel kernel;
 
     private Pipeline(Builder b, int version) {
+        this(b, version, null);
+    }
+
+    private Pipeline(Builder b, int version, Kernel kernel) {
         this.features = b.features;
         this.transforms = List.copyOf(b.transforms);
         this.schema = b.schema;
@@ -91,6 +105,7 @@ public final class Pipeline implements AutoCloseable {
                         : null;
         Object t = model.state().get(AutoencoderDetector.THRESHOLD_KEY);
         this.threshold = t instanceof Number n ? n.doubleValue() : Double.NaN;
+        this.kernel = kernel;
     }
 
     /** Returns a builder. */
@@ -107,13 +122,53 @@ public final class Pipeline implements AutoCloseable {
         if (newVersion < 0) {
             throw new IllegalArgumentException("version must be >= 0 but was " + newVersion);
         }
+        return new Pipeline(copy(), newVersion, kernel);
+    }
+
+    private Builder copy() {
         Builder b = new Builder();
         b.features = features;
         b.transforms.addAll(transforms);
         b.schema = schema;
         b.model = model;
         b.metadata = metadata;
-        return new Pipeline(b, newVersion);
+        return b;
+    }
+
+    /**
+     * Returns whether the network's architecture can be scored by a pure-Java kernel (see {@link
+     * KernelExporter#isSupported}).
+     */
+    public boolean kernelSupported() {
+        return KernelExporter.isSupported(model.spec());
+    }
+
+    /**
+     * Returns a pipeline that computes the same predictions with a pure-Java {@link
+     * SequentialKernel} exported from this pipeline's network instead of calling DJL: same
+     * features, transforms, schema, version and (for an autoencoder) threshold. The kernel agrees
+     * with the DJL forward pass to 1e-5 relative (1e-6 absolute near zero, see {@link
+     * KernelExporter}) and gives the same bits for a window alone or inside any batch.
+     *
+     * <p>The two pipelines share the network ({@link #model()} stays usable for explanation and
+     * saving): close exactly one of them, which releases the network. Parameters changed on the
+     * network later do not reach the kernel.
+     *
+     * @return a pipeline scoring through the kernel (this pipeline if it already does)
+     * @throws UnsupportedOperationException if the architecture has no kernel; the message names
+     *     the architecture and lists the supported ones
+     * @throws IllegalStateException if a parameter does not have the shape the spec implies
+     */
+    public Pipeline withKernel() {
+        if (kernel != null) {
+            return this;
+        }
+        return new Pipeline(copy(), version, KernelExporter.export(model));
+    }
+
+    /** Returns whether this pipeline scores through a pure-Java kernel rather than DJL. */
+    public boolean usesKernel() {
+        return kernel != null;
     }
 
     /** Returns the feature stage. */
@@ -365,16 +420,44 @@ public final class Pipeline implements AutoCloseable {
 
     private BatchPrediction predict(float[] x, int batch) {
         if (detector == null) {
-            float[] y = model.predict(x, batch);
+            float[] y = forward(x, batch);
             return new BatchPrediction(
                     version, model.kind(), batch, model.outputWidth(), y, new boolean[batch]);
         }
-        float[] s = detector.scores(x, batch);
+        float[] s = kernel == null ? detector.scores(x, batch) : reconstructionScores(x, batch);
         boolean[] flags = new boolean[batch];
         for (int i = 0; i < batch; i++) {
             flags[i] = s[i] > threshold;
         }
         return new BatchPrediction(version, ModelKind.ANOMALY_DETECTOR, batch, 1, s, flags);
+    }
+
+    private float[] forward(float[] x, int batch) {
+        if (kernel == null) {
+            return model.predict(x, batch);
+        }
+        float[] y = new float[batch * kernel.outputSize()];
+        kernel.predictBatch(x, batch, y);
+        return y;
+    }
+
+    /**
+     * The anomaly score on the kernel path, computed as {@link AutoencoderDetector#scores}: per
+     * feature the float {@code (x - x̂)^2 / d}, summed in double and rounded to float once.
+     */
+    private float[] reconstructionScores(float[] x, int batch) {
+        float[] rec = forward(x, batch);
+        int d = rec.length / batch;
+        float[] s = new float[batch];
+        for (int i = 0; i < batch; i++) {
+            double sum = 0;
+            for (int j = 0; j < d; j++) {
+                double e = (double) x[i * d + j] - rec[i * d + j];
+                sum += (float) (e * e / d);
+            }
+            s[i] = (float) sum;
+        }
+        return s;
     }
 
     /**
@@ -487,7 +570,10 @@ public final class Pipeline implements AutoCloseable {
         return v instanceof int[] a ? Arrays.toString(a) : String.valueOf(v);
     }
 
-    /** Releases the network's native memory; later scoring fails with IllegalStateException. */
+    /**
+     * Releases the network's native memory; later scoring on the DJL path fails with
+     * IllegalStateException (a kernel-path pipeline needs no native memory and keeps scoring).
+     */
     @Override
     public void close() {
         model.close();

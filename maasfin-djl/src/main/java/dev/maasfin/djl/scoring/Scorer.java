@@ -49,6 +49,16 @@ import org.slf4j.LoggerFactory;
  * produced it. With {@link Builder#optFollowEvery} a daemon thread polls the registry stage and
  * swaps when it moves (including a rollback).
  *
+ * <p>Forward path: each loaded version is scored either through DJL's network or through a
+ * pure-Java kernel exported from it ({@link ScoringPath}). Under {@link ScoringPath#AUTO} (the
+ * default) the kernel serves when the architecture has one ({@link
+ * dev.maasfin.djl.export.KernelExporter#isSupported}) and the network sits on the CPU; GPU hosts
+ * and other architectures stay on DJL. A host can force either path with {@link Builder#optPath} or
+ * {@link #of(Pipeline, ScoringPath)}. The choice is made again for every version loaded (hot swaps
+ * included), logged once at INFO, and reported by {@link #path()}. The kernel and DJL paths agree
+ * to 1e-5 relative; on the kernel path a window gives the same bits alone, in a batch or bar by
+ * bar.
+ *
  * <p>Metrics: {@link #stats()} gives call, window and failure counts from {@link LongAdder}s and
  * latency percentiles from a lock-free log-linear histogram (at most 6.25 % bucket width);
  * recording allocates nothing. Thread-safe: all methods may be called from any thread; the scorer
@@ -64,6 +74,7 @@ public final class Scorer implements AutoCloseable {
     private final String name;
     private final String stage;
     private final DeviceSpec device;
+    private final ScoringPath requestedPath;
     private final LatencyHistogram latency = new LatencyHistogram();
     private final LongAdder calls = new LongAdder();
     private final LongAdder windows = new LongAdder();
@@ -78,8 +89,15 @@ public final class Scorer implements AutoCloseable {
         this.name = b.name;
         this.stage = b.stage;
         this.device = b.device;
+        this.requestedPath = b.path;
+        Pipeline serving = choosePath(first);
         live.incrementAndGet();
-        current.set(new Loaded(first));
+        current.set(new Loaded(serving));
+        LOG.info(
+                "scorer {} serves version {} on the {} path",
+                describe(),
+                serving.version(),
+                pathOf(serving));
         this.follower = b.followEvery == null ? null : startFollowing(b.followEvery);
     }
 
@@ -116,7 +134,62 @@ public final class Scorer implements AutoCloseable {
      * #refresh} are unavailable, {@link #swap} is). The scorer takes ownership of the pipeline.
      */
     public static Scorer of(Pipeline pipeline) {
-        return new Scorer(Objects.requireNonNull(pipeline, "pipeline"), new Builder());
+        return of(pipeline, ScoringPath.AUTO);
+    }
+
+    /**
+     * Returns a scorer serving an in-memory pipeline on the given path (see {@link #of(Pipeline)}).
+     * The scorer takes ownership of the pipeline; if the path is refused the pipeline is closed.
+     *
+     * @throws IllegalArgumentException if {@code path} is {@link ScoringPath#KERNEL} and the
+     *     pipeline's architecture has no kernel (naming it)
+     */
+    public static Scorer of(Pipeline pipeline, ScoringPath path) {
+        Objects.requireNonNull(pipeline, "pipeline");
+        Builder b = new Builder();
+        b.path = Objects.requireNonNull(path, "path");
+        return new Scorer(pipeline, b);
+    }
+
+    /**
+     * Returns the pipeline to serve for {@code loaded} on the requested path: {@code loaded} itself
+     * for DJL, its kernel view for the kernel. Closes {@code loaded} if it is refused.
+     */
+    private Pipeline choosePath(Pipeline loaded) {
+        try {
+            return switch (requestedPath) {
+                case DJL -> loaded;
+                case KERNEL -> forcedKernel(loaded);
+                case AUTO ->
+                        loaded.kernelSupported() && !onGpu(loaded) ? loaded.withKernel() : loaded;
+            };
+        } catch (RuntimeException e) {
+            loaded.close();
+            throw e;
+        }
+    }
+
+    private Pipeline forcedKernel(Pipeline loaded) {
+        try {
+            return loaded.withKernel();
+        } catch (UnsupportedOperationException e) {
+            throw new IllegalArgumentException(
+                    "scoring path KERNEL was forced but version "
+                            + loaded.version()
+                            + " of "
+                            + describe()
+                            + " has no kernel: "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static boolean onGpu(Pipeline p) {
+        return p.model().device().isGpu();
+    }
+
+    private static ScoringPath pathOf(Pipeline p) {
+        return p.usesKernel() ? ScoringPath.KERNEL : ScoringPath.DJL;
     }
 
     /**
@@ -280,6 +353,19 @@ public final class Scorer implements AutoCloseable {
         }
     }
 
+    /**
+     * Returns the forward path of the version now serving: {@link ScoringPath#KERNEL} or {@link
+     * ScoringPath#DJL}, never {@code AUTO}.
+     */
+    public ScoringPath path() {
+        return pathOf(current.get().pipeline);
+    }
+
+    /** Returns the path requested at construction ({@link ScoringPath#AUTO} unless forced). */
+    public ScoringPath requestedPath() {
+        return requestedPath;
+    }
+
     /** Returns the version now serving (0 for a pipeline not from a registry). */
     public int version() {
         return current.get().pipeline.version();
@@ -290,6 +376,8 @@ public final class Scorer implements AutoCloseable {
      * flight; the old network closes after its last call. A no-op if it is already serving.
      *
      * @throws ArtifactException if the version cannot be loaded (the old one keeps serving)
+     * @throws IllegalArgumentException if the path is forced to the kernel and the version's
+     *     architecture has none (the old one keeps serving)
      * @throws IllegalStateException if the scorer has no registry or is closed
      */
     public void swapTo(int version) throws ArtifactException {
@@ -303,8 +391,11 @@ public final class Scorer implements AutoCloseable {
     }
 
     /**
-     * Swaps in a pipeline given by the caller (taking ownership of it).
+     * Swaps in a pipeline given by the caller (taking ownership of it), on the path chosen as for a
+     * loaded version.
      *
+     * @throws IllegalArgumentException if the path is forced to the kernel and the pipeline's
+     *     architecture has none (the pipeline is closed then; the old one keeps serving)
      * @throws IllegalStateException if the scorer is closed (the pipeline is closed then)
      */
     public void swap(Pipeline next) {
@@ -314,16 +405,21 @@ public final class Scorer implements AutoCloseable {
         }
     }
 
-    private void install(Pipeline next) {
+    private void install(Pipeline loaded) {
         if (closed) {
-            next.close();
+            loaded.close();
             throw new IllegalStateException("scorer " + describe() + " is closed");
         }
+        Pipeline next = choosePath(loaded);
         live.incrementAndGet();
         Loaded old = current.getAndSet(new Loaded(next));
         swaps.increment();
         old.release();
-        LOG.info("scorer {} now serves version {}", describe(), next.version());
+        LOG.info(
+                "scorer {} now serves version {} on the {} path",
+                describe(),
+                next.version(),
+                pathOf(next));
     }
 
     /**
@@ -410,8 +506,8 @@ public final class Scorer implements AutoCloseable {
     }
 
     /**
-     * Builds a registry-backed {@link Scorer}: registry, name and stage are required; device and
-     * stage following are optional. Not thread-safe.
+     * Builds a registry-backed {@link Scorer}: registry, name and stage are required; version,
+     * device, forward path and stage following are optional. Not thread-safe.
      */
     public static final class Builder {
         private ModelRegistry registry;
@@ -419,6 +515,8 @@ public final class Scorer implements AutoCloseable {
         private String stage;
         private DeviceSpec device;
         private Duration followEvery;
+        private ScoringPath path = ScoringPath.AUTO;
+        private Integer version;
 
         private Builder() {}
 
@@ -447,6 +545,29 @@ public final class Scorer implements AutoCloseable {
         }
 
         /**
+         * Chooses the forward path (default {@link ScoringPath#AUTO}: the kernel when the
+         * architecture has one and the network is on the CPU, else DJL).
+         */
+        public Builder optPath(ScoringPath p) {
+            this.path = Objects.requireNonNull(p, "path");
+            return this;
+        }
+
+        /**
+         * Serves this version at start instead of the stage's current one (following the stage, if
+         * enabled, moves to the stage's holder at the first poll).
+         *
+         * @throws IllegalArgumentException if {@code v < 1}
+         */
+        public Builder optVersion(int v) {
+            if (v < 1) {
+                throw new IllegalArgumentException("version must be >= 1 but was " + v);
+            }
+            this.version = v;
+            return this;
+        }
+
+        /**
          * Polls the stage at this interval and swaps when it points to another version.
          *
          * @throws IllegalArgumentException if the interval is shorter than 1 ms
@@ -462,10 +583,12 @@ public final class Scorer implements AutoCloseable {
         }
 
         /**
-         * Loads the stage's current version and returns the scorer.
+         * Loads the stage's current version (or the one given to {@link #optVersion}) and returns
+         * the scorer.
          *
-         * @throws IllegalArgumentException naming every missing required value
-         * @throws IllegalStateException if the stage is empty
+         * @throws IllegalArgumentException naming every missing required value, or if the path is
+         *     forced to the kernel and the version's architecture has none (naming it)
+         * @throws IllegalStateException if the stage is empty and no version was given
          * @throws ArtifactException if the artifact cannot be loaded or fails verification
          */
         public Scorer build() throws ArtifactException {
@@ -483,15 +606,17 @@ public final class Scorer implements AutoCloseable {
                 throw new IllegalArgumentException("scorer builder is missing " + missing);
             }
             int v =
-                    registry.current(name, stage)
-                            .orElseThrow(
-                                    () ->
-                                            new IllegalStateException(
-                                                    "stage "
-                                                            + stage
-                                                            + " of "
-                                                            + name
-                                                            + " is empty"));
+                    version != null
+                            ? version
+                            : registry.current(name, stage)
+                                    .orElseThrow(
+                                            () ->
+                                                    new IllegalStateException(
+                                                            "stage "
+                                                                    + stage
+                                                                    + " of "
+                                                                    + name
+                                                                    + " is empty"));
             return new Scorer(Pipeline.fromRegistry(registry, name, v, device), this);
         }
     }

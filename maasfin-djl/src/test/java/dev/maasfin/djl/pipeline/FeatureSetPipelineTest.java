@@ -8,6 +8,7 @@ import dev.maasfin.api.data.BarSeries;
 import dev.maasfin.api.scoring.BatchPrediction;
 import dev.maasfin.api.scoring.Prediction;
 import dev.maasfin.djl.scoring.Scorer;
+import dev.maasfin.djl.scoring.ScoringPath;
 import dev.maasfin.djl.scoring.StreamingScorer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,8 @@ class FeatureSetPipelineTest {
         BatchPrediction before = trained.scoreAll(bars);
         trained.close();
 
-        try (Scorer scorer = Scorer.of(Pipeline.load(dir))) {
+        // the DJL path: bit for bit with the saved pipeline's own DJL call
+        try (Scorer scorer = Scorer.of(Pipeline.load(dir), ScoringPath.DJL)) {
             BatchPrediction after = scorer.scoreAll(bars);
             assertEquals(before.rows(), after.rows());
             for (int k = 0; k < before.values().length; k++) {

@@ -23,7 +23,9 @@ class StreamingScorerTest {
         BarSeries bars = PipelineFixtures.spxBars(200);
         Pipeline p = PipelineFixtures.trainedLstm(bars);
         Frame features = p.features(bars);
-        try (Scorer scorer = Scorer.of(p)) {
+        // the DJL path, compared with the pipeline's own DJL call (the kernel path:
+        // ScoringPathTest)
+        try (Scorer scorer = Scorer.of(p, ScoringPath.DJL)) {
             StreamingScorer stream = scorer.streaming(ZoneId.of("UTC"));
             int first = p.firstScorableRow();
             for (int t = 0; t < bars.size(); t++) {
