@@ -53,7 +53,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * <p>Setup checks that kernel and DJL outputs agree to 1e-5 relative on the benchmark input, so the
  * comparison is between equal functions. Run PyTorch single-threaded ({@code
  * -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1}) for a like-for-like
- * single-thread comparison; the command is in {@code BENCHMARKS-kernel.md}.
+ * single-thread comparison; the command is in {@code BENCHMARKS.md}.
  */
 @State(Scope.Thread)
 public class KernelVsDjlBenchmark {

@@ -115,7 +115,7 @@ public class ScorerBenchmark {
             batch[k] = window(f, f.rows() - 1 - k);
         }
         prepareRaw(p);
-        // the DJL path, which BENCHMARKS-scoring.md measures against the raw DJL predictor
+        // the DJL path, which BENCHMARKS.md measures against the raw DJL predictor
         scorer = Scorer.of(p, ScoringPath.DJL);
         stream = scorer.streaming(ZoneId.of("UTC"));
         time = bars.epochMillis(bars.size() - 1);

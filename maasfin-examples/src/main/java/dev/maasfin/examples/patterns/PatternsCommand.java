@@ -230,7 +230,7 @@ public final class PatternsCommand implements Callable<Integer> {
     /**
      * Sets PyTorch's intra-op thread count unless the caller set it: on a shared 2-core machine one
      * thread trains this small net about ten times faster than two spinning OpenMP threads
-     * (measured, see BENCHMARKS-patterns.md). No effect once the engine is loaded.
+     * (measured, see BENCHMARKS.md). No effect once the engine is loaded.
      */
     private void useThreads() {
         if (System.getProperty(NUM_THREADS) == null) {
