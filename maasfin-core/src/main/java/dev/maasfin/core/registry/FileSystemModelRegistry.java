@@ -17,11 +17,15 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,8 +38,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A {@link ModelRegistry} stored in a directory, safe across threads and processes sharing it.
@@ -46,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * .registry.lock                 file lock serialising every change
  * .tmp-&lt;uuid&gt;/ (+ .lock)        a publish in progress; ignored by readers
  * &lt;name&gt;/v&lt;N&gt;/artifact/...      the published files plus MANIFEST.json (and MANIFEST.sig)
- * &lt;name&gt;/v&lt;N&gt;/version.json      publish time, who, reason, metadata
+ * &lt;name&gt;/v&lt;N&gt;/version.json      publish time, who, reason, metadata and their SHA-256
  * &lt;name&gt;/audit.jsonl            append-only audit log (source of truth for stages)
  * &lt;name&gt;/stages.json            stage holders materialised from the audit log
  * </pre>
@@ -60,6 +62,23 @@ import org.slf4j.LoggerFactory;
  * visible is never reused</b> (retention never deletes the highest version). A crashed publish
  * leaves only a {@code .tmp-} directory, which readers ignore and the next {@link Builder#build()}
  * removes once no live process holds its lock file.
+ *
+ * <p><b>Reading never writes.</b> {@link Builder#build()} on a root that does not exist creates
+ * nothing: the registry is empty ({@link #list}, {@link #find}, {@link #latest}, {@link #current},
+ * {@link #liveAt} and {@link #auditLog} answer empty, {@link #load} and {@link #promote} refuse
+ * with "no registry at &lt;root&gt;"), {@link #rollback} and {@link #retain} refuse with {@link
+ * IllegalStateException}, and the first {@link #publish} creates the root and {@code
+ * .registry.lock}.
+ *
+ * <p><b>Integrity</b>: every file of a version is checked when read. The files under {@code
+ * artifact/} are covered by {@code MANIFEST.json} (and its signature when a verifier is set);
+ * {@code version.json} carries the SHA-256 of its own canonical content and must parse with every
+ * field present and well typed; any other entry in {@code v<N>/} is refused. {@link #load}, {@link
+ * #list} and {@link #find} refuse a corrupted {@code version.json} with an {@link
+ * ArtifactException} naming the file. A {@code version.json} written before the digest existed (no
+ * {@code sha256} field) is only validated, not digest-checked. Like the manifest without a
+ * signature, the digest detects corruption and careless edits, not a deliberate forger who
+ * recomputes it.
  *
  * <p><b>Stages</b>: a promotion or rollback appends one fsynced line to the audit log and then
  * rewrites {@code stages.json} with a temporary file and an atomic rename, so a reader sees the old
@@ -88,7 +107,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class FileSystemModelRegistry implements ModelRegistry {
 
-    private static final Logger LOG = LoggerFactory.getLogger(FileSystemModelRegistry.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final Pattern VERSION_DIR = Pattern.compile("v([1-9][0-9]{0,8})");
     private static final Set<String> RESERVED_STAGES = Set.of("archived", "none");
@@ -160,6 +178,7 @@ public final class FileSystemModelRegistry implements ModelRegistry {
     private ModelVersion publishStaged(
             String name, Path sourceDir, Map<String, String> meta, String who, String reason)
             throws IOException {
+        Files.createDirectories(root);
         try (TempDir tmp = TempDir.create(root)) {
             Path artifact = tmp.dir.resolve(ARTIFACT_DIR);
             Files.createDirectories(artifact);
@@ -226,13 +245,14 @@ public final class FileSystemModelRegistry implements ModelRegistry {
     public Path load(String name, int version) throws ArtifactException {
         Path artifact = existingArtifact(name, version);
         try {
+            checkVersionEntries(artifact.getParent());
+            readVersionFile(artifact.getParent().resolve(VERSION_FILE));
             if (verifier != null) {
                 verifier.verify(artifact);
             } else {
                 ArtifactManifest.verify(artifact);
             }
         } catch (ArtifactException e) {
-            LOG.warn("Refused to load {} v{}: {}", name, version, e.getMessage());
             throw new ArtifactException(
                     "refusing to load " + name + " v" + version + ": " + e.getMessage(), e);
         }
@@ -308,6 +328,7 @@ public final class FileSystemModelRegistry implements ModelRegistry {
         if (keepLast < 1) {
             throw new IllegalArgumentException("keepLast must be >= 1 but was " + keepLast);
         }
+        requireRoot();
         try {
             return lock.withLock(() -> deleteOld(name, keepLast, who, reason));
         } catch (ArtifactException e) {
@@ -341,6 +362,7 @@ public final class FileSystemModelRegistry implements ModelRegistry {
 
     /** Computes one audit entry from the replayed state (null = no change) and commits it. */
     private AuditEntry changeStages(String name, StageChange change) throws ArtifactException {
+        requireRoot();
         Path modelDir = root.resolve(name);
         try {
             return lock.withLock(
@@ -395,16 +417,15 @@ public final class FileSystemModelRegistry implements ModelRegistry {
     private Optional<ModelVersion> readVersion(String name, int v, JsonNode stages)
             throws ArtifactException {
         Path file = root.resolve(name).resolve("v" + v).resolve(VERSION_FILE);
-        JsonNode n;
+        VersionInfo info;
         try {
-            n = JSON.readTree(Files.readAllBytes(file));
-        } catch (NoSuchFileException e) {
-            return Optional.empty(); // deleted by retention between listing and reading
-        } catch (IOException e) {
-            throw new ArtifactException("version file " + file + " is unreadable", e);
+            info = readVersionFile(file);
+        } catch (ArtifactException e) {
+            if (!Files.isDirectory(file.getParent())) {
+                return Optional.empty(); // absent, or deleted by retention since listing
+            }
+            throw e;
         }
-        Map<String, String> meta = new TreeMap<>();
-        n.path("metadata").properties().forEach(f -> meta.put(f.getKey(), f.getValue().asText()));
         Set<String> held = new TreeSet<>();
         stages.path("holders")
                 .properties()
@@ -422,28 +443,170 @@ public final class FileSystemModelRegistry implements ModelRegistry {
                 new ModelVersion(
                         name,
                         v,
-                        Instant.parse(n.path("publishedAt").asText()),
-                        n.path("publishedBy").asText(),
-                        n.path("reason").asText(),
-                        meta,
+                        info.publishedAt(),
+                        info.publishedBy(),
+                        info.reason(),
+                        info.metadata(),
                         held,
                         archived));
     }
 
+    /** The validated content of one {@code version.json}. */
+    private record VersionInfo(
+            Instant publishedAt, String publishedBy, String reason, Map<String, String> metadata) {}
+
+    /**
+     * Reads, validates and digest-checks one {@code version.json}.
+     *
+     * @throws ArtifactException naming the file if it is missing, unparsable, lacks a field or does
+     *     not match its stored SHA-256
+     */
+    private static VersionInfo readVersionFile(Path file) throws ArtifactException {
+        JsonNode n;
+        try {
+            n = JSON.readTree(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw new ArtifactException("version file " + file + " is missing", e);
+        } catch (IOException e) {
+            throw new ArtifactException(
+                    "version file " + file + " is corrupt: not valid JSON (" + e.getMessage() + ")",
+                    e);
+        }
+        VersionInfo info = parseVersion(file, n);
+        checkVersionDigest(file, n, info);
+        return info;
+    }
+
+    private static VersionInfo parseVersion(Path file, JsonNode n) throws ArtifactException {
+        if (n == null || !n.isObject()) {
+            throw corrupt(file, "content must be a JSON object");
+        }
+        Instant at;
+        try {
+            at = Instant.parse(requireText(file, n, "publishedAt"));
+        } catch (DateTimeParseException e) {
+            throw corrupt(file, "publishedAt must be an ISO-8601 instant");
+        }
+        String by = requireText(file, n, "publishedBy");
+        String reason = requireText(file, n, "reason");
+        JsonNode m = n.get("metadata");
+        if (m == null || !m.isObject()) {
+            throw corrupt(file, "field metadata must be an object");
+        }
+        Map<String, String> meta = new TreeMap<>();
+        for (Map.Entry<String, JsonNode> f : m.properties()) {
+            if (!f.getValue().isTextual()) {
+                throw corrupt(file, "metadata." + f.getKey() + " must be a string");
+            }
+            meta.put(f.getKey(), f.getValue().asText());
+        }
+        return new VersionInfo(at, by, reason, Collections.unmodifiableMap(meta));
+    }
+
+    private static void checkVersionDigest(Path file, JsonNode n, VersionInfo info)
+            throws ArtifactException {
+        JsonNode stored = n.get("sha256");
+        if (stored == null) {
+            return; // written before version digests existed; validated above only
+        }
+        String expected = versionDigest(info);
+        if (!stored.isTextual() || !stored.asText().equals(expected)) {
+            throw corrupt(
+                    file,
+                    "content does not match its sha256: stored "
+                            + stored.asText()
+                            + " but actual "
+                            + expected);
+        }
+    }
+
+    private static String requireText(Path file, JsonNode n, String field)
+            throws ArtifactException {
+        JsonNode v = n.get(field);
+        if (v == null || !v.isTextual()) {
+            throw corrupt(file, "field " + field + " must be a string");
+        }
+        return v.asText();
+    }
+
+    private static ArtifactException corrupt(Path file, String why) {
+        return new ArtifactException("version file " + file + " is corrupt: " + why);
+    }
+
+    /** Refuses any entry of a version directory other than artifact/ and version.json. */
+    private static void checkVersionEntries(Path versionDir) throws ArtifactException {
+        List<String> extra = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(versionDir)) {
+            for (Path p : ds) {
+                String f = p.getFileName().toString();
+                if (!f.equals(ARTIFACT_DIR) && !f.equals(VERSION_FILE)) {
+                    extra.add(f);
+                }
+            }
+        } catch (IOException e) {
+            throw new ArtifactException("cannot list version directory " + versionDir, e);
+        }
+        if (!extra.isEmpty()) {
+            Collections.sort(extra);
+            throw new ArtifactException(
+                    "version directory "
+                            + versionDir
+                            + " holds unexpected entries "
+                            + extra
+                            + "; only "
+                            + ARTIFACT_DIR
+                            + "/ and "
+                            + VERSION_FILE
+                            + " are allowed");
+        }
+    }
+
+    /** SHA-256 (lower-case hex) of the canonical version JSON without its digest field. */
+    private static String versionDigest(VersionInfo info) {
+        try {
+            byte[] canonical =
+                    JSON.writeValueAsBytes(
+                            versionNode(
+                                    info.publishedAt(),
+                                    info.publishedBy(),
+                                    info.reason(),
+                                    info.metadata()));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot digest version JSON", e);
+        }
+    }
+
     private static byte[] versionJson(
             Instant now, String who, String reason, Map<String, String> meta) throws IOException {
+        ObjectNode n = versionNode(now, who, reason, meta);
+        n.put("sha256", versionDigest(new VersionInfo(now, who, reason, meta)));
+        return JSON.writeValueAsBytes(n);
+    }
+
+    private static ObjectNode versionNode(
+            Instant at, String who, String reason, Map<String, String> meta) {
         ObjectNode n = JSON.createObjectNode();
-        n.put("publishedAt", now.toString());
+        n.put("publishedAt", at.toString());
         n.put("publishedBy", who);
         n.put("reason", reason);
         ObjectNode m = n.putObject("metadata");
         new TreeMap<>(meta).forEach(m::put);
-        return JSON.writeValueAsBytes(n);
+        return n;
     }
 
     private Path existingArtifact(String name, int version) throws ArtifactException {
         checkName("name", name);
         Path artifact = root.resolve(name).resolve("v" + version).resolve(ARTIFACT_DIR);
+        if (!Files.isDirectory(root)) {
+            throw new IllegalArgumentException(
+                    "version "
+                            + version
+                            + " of "
+                            + name
+                            + " does not exist: no registry at "
+                            + root);
+        }
         if (version < 1 || !Files.isDirectory(artifact)) {
             throw new IllegalArgumentException(
                     "version "
@@ -454,6 +617,14 @@ public final class FileSystemModelRegistry implements ModelRegistry {
                             + versions(root.resolve(name)));
         }
         return artifact;
+    }
+
+    /** Refuses a change other than publish on a root that does not exist (reads never create). */
+    private void requireRoot() {
+        if (!Files.isDirectory(root)) {
+            throw new IllegalStateException(
+                    "no registry at " + root + ": nothing has been published there yet");
+        }
     }
 
     /** Complete version numbers of one model, ascending. */
@@ -550,7 +721,8 @@ public final class FileSystemModelRegistry implements ModelRegistry {
         private Builder() {}
 
         /**
-         * Sets the registry root directory (created if absent).
+         * Sets the registry root directory; it is created by the first {@link
+         * FileSystemModelRegistry#publish publish}, never by building or reading.
          *
          * @param root the directory
          * @return this builder
@@ -590,19 +762,26 @@ public final class FileSystemModelRegistry implements ModelRegistry {
         }
 
         /**
-         * Creates the root if needed, removes leftovers of crashed publishes and repairs stage
-         * files from the audit logs.
+         * Opens the registry: on an existing root removes leftovers of crashed publishes and
+         * repairs stage files from the audit logs; on a missing root creates nothing and gives an
+         * empty registry whose first publish creates the root.
          *
          * @return the registry
-         * @throws IllegalArgumentException if the root was not set
-         * @throws ArtifactException if the root cannot be created or cleaned
+         * @throws IllegalArgumentException if the root was not set or exists but is not a directory
+         * @throws ArtifactException if the root cannot be resolved or cleaned
          */
         public FileSystemModelRegistry build() throws ArtifactException {
             if (root == null) {
                 throw new IllegalArgumentException("root must be set (setRoot) but was missing");
             }
+            if (Files.exists(root) && !Files.isDirectory(root)) {
+                throw new IllegalArgumentException(
+                        "root must be a directory but " + root.toAbsolutePath() + " is a file");
+            }
             try {
-                Files.createDirectories(root);
+                if (!Files.isDirectory(root)) {
+                    return new FileSystemModelRegistry(this, realPathOfMissing(root));
+                }
                 FileSystemModelRegistry r = new FileSystemModelRegistry(this, root.toRealPath());
                 r.lock.withLock(
                         () -> {
@@ -615,6 +794,19 @@ public final class FileSystemModelRegistry implements ModelRegistry {
             } catch (IOException e) {
                 throw new ArtifactException("cannot open registry at " + root, e);
             }
+        }
+
+        /**
+         * The real path of the nearest existing ancestor joined with the missing rest, so the
+         * root's identity (and its JVM lock) matches the real path once it is created.
+         */
+        private static Path realPathOfMissing(Path root) throws IOException {
+            Path abs = root.toAbsolutePath().normalize();
+            Path existing = abs;
+            while (existing != null && !Files.isDirectory(existing)) {
+                existing = existing.getParent();
+            }
+            return existing == null ? abs : existing.toRealPath().resolve(existing.relativize(abs));
         }
     }
 }
