@@ -63,6 +63,10 @@ final class SummaryCommand implements Callable<Integer> {
         if (Files.isRegularFile(given)) {
             return given.toAbsolutePath().normalize();
         }
+        if (Files.exists(given)) {
+            throw new IllegalArgumentException(
+                    given.toAbsolutePath().normalize() + " is not a regular file");
+        }
         return data.require(file);
     }
 

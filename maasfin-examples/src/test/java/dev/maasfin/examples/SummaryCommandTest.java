@@ -87,4 +87,14 @@ class SummaryCommandTest {
         assertTrue(r.err().startsWith("maasfin summary: data file "), r.err());
         assertTrue(r.err().contains("\tat "), "stack trace expected with --debug: " + r.err());
     }
+
+    @Test
+    void summary_whenFileIsADirectory_saysNotARegularFile(@TempDir Path dir) {
+        Run r = run("summary", "--file", dir.toString());
+
+        assertEquals(MaasfinCli.EXIT_USER_ERROR, r.status());
+        assertEquals(
+                "maasfin summary: " + dir.toAbsolutePath().normalize() + " is not a regular file",
+                r.err().strip());
+    }
 }
