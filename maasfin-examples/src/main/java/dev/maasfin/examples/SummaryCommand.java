@@ -53,15 +53,32 @@ final class SummaryCommand implements Callable<Integer> {
         Path path = locate();
         LoadResult<BarSeries> loaded = BarCsvLoader.defaults().loadWithReport(path);
         BarSeries bars = loaded.data();
-        PerformanceSummary s = PerformanceSummary.of(bars, periodsPerYear);
+        PerformanceSummary s = summarise(path, bars);
         print(spec.commandLine().getOut(), path, loaded, s, periodsPerYear);
         return 0;
+    }
+
+    /** Summarises, naming the file in a failure: the summary itself knows only the series name. */
+    private PerformanceSummary summarise(Path path, BarSeries bars) {
+        try {
+            return PerformanceSummary.of(bars, periodsPerYear);
+        } catch (IllegalArgumentException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains(path.toString())) {
+                throw e;
+            }
+            throw new IllegalArgumentException(path + ": " + message, e);
+        }
     }
 
     private Path locate() {
         Path given = Path.of(file);
         if (Files.isRegularFile(given)) {
             return given.toAbsolutePath().normalize();
+        }
+        if (Files.exists(given)) {
+            throw new IllegalArgumentException(
+                    given.toAbsolutePath().normalize() + " is not a regular file");
         }
         return data.require(file);
     }

@@ -87,4 +87,35 @@ class SummaryCommandTest {
         assertTrue(r.err().startsWith("maasfin summary: data file "), r.err());
         assertTrue(r.err().contains("\tat "), "stack trace expected with --debug: " + r.err());
     }
+
+    @Test
+    void summary_whenFileIsADirectory_saysNotARegularFile(@TempDir Path dir) {
+        Run r = run("summary", "--file", dir.toString());
+
+        assertEquals(MaasfinCli.EXIT_USER_ERROR, r.status());
+        assertEquals(
+                "maasfin summary: " + dir.toAbsolutePath().normalize() + " is not a regular file",
+                r.err().strip());
+    }
+
+    @Test
+    void summary_whenTooFewBars_namesTheFileAndTheCount(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("two_rows.csv");
+        Files.writeString(
+                csv,
+                "date,open,high,low,close,volume\n"
+                        + "2020-01-02,10,11,9,10.5,100\n"
+                        + "2020-01-03,10,11,9,10.2,100\n");
+
+        Run r = run("summary", "--file", csv.toString());
+
+        assertEquals(MaasfinCli.EXIT_USER_ERROR, r.status());
+        // Two rows are fewer than the 3 bars PerformanceSummary needs (two returns for a sample
+        // sd).
+        assertEquals(
+                "maasfin summary: "
+                        + csv.toAbsolutePath().normalize()
+                        + ": two_rows: a summary needs at least 3 bars but the series has 2",
+                r.err().strip());
+    }
 }

@@ -26,8 +26,11 @@ import java.util.Objects;
  * NaN or infinite; a price {@code <= 0}; {@code high < low}; open or close outside {@code [low,
  * high]}; a negative volume; a time that does not parse or is not after the previous row's time
  * (unsorted or duplicate); a row with a different number of fields than the header; a missing
- * required column (the message lists the headers found); a file with no data rows. An empty volume
- * field means "not reported" ({@code NaN}). {@link LoadMode#LENIENT} repairs instead, see there.
+ * required column (the message lists the headers found); two headers equal after normalisation; a
+ * file with no data rows. In every mode, bytes that are not valid UTF-8 and a quoted field left
+ * unterminated fail with a {@link DataFormatException} naming the file (for bad bytes the line is
+ * not exact, as decoding reads ahead). An empty volume field means "not reported" ({@code NaN}).
+ * {@link LoadMode#LENIENT} repairs instead, see there.
  *
  * <p>Zero volumes follow {@link ZeroVolume} (default {@link ZeroVolume#LEADING_AS_MISSING}); the
  * close follows {@link PriceBasis} (default {@link PriceBasis#RAW}).

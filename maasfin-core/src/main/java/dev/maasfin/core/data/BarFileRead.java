@@ -6,7 +6,9 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
 
 /** One load of a bar file: reads, checks or repairs, and builds the series. Not thread-safe. */
@@ -56,6 +58,7 @@ final class BarFileRead {
     }
 
     private void resolveColumns() {
+        rejectDuplicateHeaders();
         List<String> missing = new ArrayList<>();
         for (BarColumn c : BarColumn.values()) {
             col[c.ordinal()] = findColumn(c);
@@ -74,6 +77,22 @@ final class BarFileRead {
                             + missing
                             + "; found headers "
                             + Arrays.toString(header));
+        }
+    }
+
+    /** Two headers equal after normalisation would make the column choice silent; rejects them. */
+    private void rejectDuplicateHeaders() {
+        Set<String> seen = new HashSet<>();
+        for (String h : header) {
+            String key = BarColumn.normalise(h);
+            if (!key.isEmpty() && !seen.add(key)) {
+                throw new DataFormatException(
+                        source,
+                        rows.headerLine(),
+                        h,
+                        null,
+                        "appears twice in the header " + Arrays.toString(header));
+            }
         }
     }
 

@@ -5,18 +5,22 @@ import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a header and then data records with Commons CSV, skipping a UTF-8 byte-order mark and blank
- * lines, and keeps the 1-based file line at which each record starts. Not thread-safe: one reader
- * per load.
+ * lines, and keeps the 1-based file line at which each record starts. Bytes that are not valid
+ * UTF-8 and CSV syntax errors (such as an unterminated quoted field) become {@link
+ * DataFormatException}s naming the source. Not thread-safe: one reader per load.
  */
 final class CsvRows implements Closeable {
     private static final CSVFormat FORMAT =
@@ -32,7 +36,7 @@ final class CsvRows implements Closeable {
 
     private CsvRows(String source, Reader reader) throws IOException {
         this.source = source;
-        this.parser = CSVParser.parse(skipBom(reader), FORMAT);
+        this.parser = CSVParser.parse(skipBom(source, reader), FORMAT);
         this.records = parser.iterator();
         this.header = readHeader();
     }
@@ -52,14 +56,37 @@ final class CsvRows implements Closeable {
         }
     }
 
-    private static Reader skipBom(Reader reader) throws IOException {
+    private static Reader skipBom(String source, Reader reader) throws IOException {
         BufferedReader buffered =
                 reader instanceof BufferedReader b ? b : new BufferedReader(reader);
         buffered.mark(1);
-        if (buffered.read() != '\uFEFF') {
-            buffered.reset();
+        try {
+            if (buffered.read() != '\uFEFF') {
+                buffered.reset();
+            }
+        } catch (CharacterCodingException e) {
+            throw notUtf8(source, 0, e);
         }
         return buffered;
+    }
+
+    /**
+     * The decoder reads ahead by a buffer, so the line of a bad byte is not known exactly; the
+     * message gives the last line fully parsed before it.
+     */
+    private static DataFormatException notUtf8(String source, long after, Exception cause) {
+        String where = after > 0 ? " after line " + after : "";
+        DataFormatException e =
+                new DataFormatException(
+                        source,
+                        0,
+                        null,
+                        null,
+                        "is not valid UTF-8 text: a byte sequence"
+                                + where
+                                + " cannot be decoded; save the file as UTF-8");
+        e.initCause(cause);
+        return e;
     }
 
     private String[] readHeader() {
@@ -74,13 +101,36 @@ final class CsvRows implements Closeable {
 
     private boolean advance() {
         long before = parser.getCurrentLineNumber();
-        if (!records.hasNext()) {
-            current = null;
-            return false;
+        try {
+            if (!records.hasNext()) {
+                current = null;
+                return false;
+            }
+            current = records.next();
+        } catch (UncheckedIOException e) {
+            throw unreadable(before, e.getCause());
         }
-        current = records.next();
         line = before + 1;
         return true;
+    }
+
+    /** Turns a failure of the record iterator into a data error naming source and line. */
+    private RuntimeException unreadable(long before, IOException cause) {
+        if (cause instanceof CharacterCodingException) {
+            return notUtf8(source, before, cause);
+        }
+        if (!(cause instanceof CSVException)) {
+            return new UncheckedIOException(source + ": " + cause.getMessage(), cause);
+        }
+        String text = String.valueOf(cause.getMessage());
+        String rule =
+                text.contains("EOF reached before encapsulated token finished")
+                        ? "has an unterminated quoted field: its quote is never closed before the"
+                                + " end"
+                        : "is not valid CSV near line " + (before + 1) + ": " + text;
+        DataFormatException e = new DataFormatException(source, before + 1, null, null, rule);
+        e.initCause(cause);
+        return e;
     }
 
     private static boolean isBlank(CSVRecord r) {

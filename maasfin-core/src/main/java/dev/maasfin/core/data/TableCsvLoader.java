@@ -28,7 +28,8 @@ import org.apache.commons.csv.CSVRecord;
  * <p>Failures are {@link DataFormatException}s naming file, 1-based line, column and value: a row
  * with a different number of fields than the header, a value in a numeric column that is not a
  * finite number, a missing required column (the message lists the headers found), a duplicate or
- * blank header, a file without data rows. There is no lenient mode for tables.
+ * blank header, a file without data rows, bytes that are not valid UTF-8, a quoted field left
+ * unterminated. There is no lenient mode for tables.
  *
  * <p>Memory: the field texts of the whole file are held until types are decided (two passes over
  * memory, one over the file). Thread-safe: immutable; each load uses its own state.

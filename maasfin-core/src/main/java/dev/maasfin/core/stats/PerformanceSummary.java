@@ -64,7 +64,8 @@ public record PerformanceSummary(
      * @param periodsPerYear annualisation factor, e.g. 252 for daily equity bars, 365 for daily
      *     crypto bars
      * @throws IllegalArgumentException if the series has fewer than 3 bars (two returns are the
-     *     fewest with a sample standard deviation) or {@code periodsPerYear} is not positive
+     *     fewest with a sample standard deviation), {@code periodsPerYear} is not positive, or a
+     *     figure overflows double arithmetic (closes spanning hundreds of orders of magnitude)
      */
     public static PerformanceSummary of(BarSeries series, double periodsPerYear) {
         Objects.requireNonNull(series, "series");
@@ -82,6 +83,8 @@ public record PerformanceSummary(
         int n = close.length - 1;
         double growth = Math.pow(close[n] / close[0], periodsPerYear / n) - 1.0;
         double vol = logReturnSd(close) * Math.sqrt(periodsPerYear);
+        requireFinite(series.name(), "annualised return", growth, close);
+        requireFinite(series.name(), "annualised volatility", vol, close);
         int[] dd = maxDrawdownPeakTrough(close);
         double maxDd = 1.0 - close[dd[1]] / close[dd[0]];
         return new PerformanceSummary(
@@ -95,6 +98,29 @@ public record PerformanceSummary(
                 maxDd,
                 series.time(dd[0]),
                 series.time(dd[1]));
+    }
+
+    private static void requireFinite(String name, String figure, double value, double[] close) {
+        if (Double.isFinite(value)) {
+            return;
+        }
+        double min = close[0];
+        double max = close[0];
+        for (double c : close) {
+            min = Math.min(min, c);
+            max = Math.max(max, c);
+        }
+        throw new IllegalArgumentException(
+                name
+                        + ": "
+                        + figure
+                        + " overflows ("
+                        + value
+                        + "): closes span "
+                        + min
+                        + " to "
+                        + max
+                        + ", too wide a range for double arithmetic");
     }
 
     private static double logReturnSd(double[] close) {

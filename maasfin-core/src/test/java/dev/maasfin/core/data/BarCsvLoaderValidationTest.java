@@ -222,4 +222,38 @@ class BarCsvLoaderValidationTest {
         assertEquals(1, r.zeroVolumeAsMissing());
         assertTrue(r.repairs().isEmpty());
     }
+
+    @Test
+    void barLoad_whenHeaderRepeatsAColumn_namesColumnAndLine() {
+        String csv = "date,open,high,low,close,close,volume\n2020-01-02,10,12,9,11,11,100\n";
+
+        DataFormatException e =
+                assertThrows(
+                        DataFormatException.class,
+                        () ->
+                                BarCsvLoader.defaults()
+                                        .loadWithReport(new StringReader(csv), "b.csv"));
+
+        assertEquals(
+                "b.csv: line 1, column 'close' appears twice in the header"
+                        + " [date, open, high, low, close, close, volume]",
+                e.getMessage());
+    }
+
+    @Test
+    void barLoad_whenHeadersDifferOnlyInCaseAndPunctuation_rejectsAsDuplicate() {
+        // "Adj Close" and "adj_close" normalise to the same name (BarColumn.normalise).
+        String csv = "date,open,high,low,close,Adj Close,adj_close\n2020-01-02,10,12,9,11,11,11\n";
+
+        DataFormatException e =
+                assertThrows(
+                        DataFormatException.class,
+                        () ->
+                                BarCsvLoader.defaults()
+                                        .loadWithReport(new StringReader(csv), "b.csv"));
+
+        assertTrue(
+                e.getMessage().startsWith("b.csv: line 1, column 'adj_close' appears twice"),
+                e.getMessage());
+    }
 }

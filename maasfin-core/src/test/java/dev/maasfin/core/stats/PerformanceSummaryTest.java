@@ -70,4 +70,34 @@ class PerformanceSummaryTest {
                         () -> PerformanceSummary.of(closes(1, 2, 3), 0));
         assertTrue(e.getMessage().contains("periodsPerYear must be finite and > 0 but was 0.0"));
     }
+
+    @Test
+    void summary_whenClosesSpanBeyondDoubleRange_rejectsReturnNamingSeriesAndSpan() {
+        // 1e300 / 1e-300 = 1e600 exceeds Double.MAX_VALUE (about 1.8e308), so the growth ratio
+        // is infinite by IEEE 754 and the annualised return cannot be stated.
+        BarSeries s = closes(1e-300, 1e-300, 1e300);
+
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> PerformanceSummary.of(s));
+
+        assertEquals(
+                "test: annualised return overflows (Infinity): closes span 1.0E-300 to 1.0E300,"
+                        + " too wide a range for double arithmetic",
+                e.getMessage());
+    }
+
+    @Test
+    void summary_whenOneReturnOverflows_rejectsVolatilityNamingSeries() {
+        // First and last close are equal (growth 0 is finite), but the middle log return is
+        // ln(1e600) = ln(Infinity) in doubles, so the standard deviation is not finite.
+        BarSeries s = closes(1e-300, 1e300, 1e-300);
+
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> PerformanceSummary.of(s));
+
+        assertTrue(
+                e.getMessage().startsWith("test: annualised volatility overflows ("),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("closes span 1.0E-300 to 1.0E300"), e.getMessage());
+    }
 }
