@@ -35,12 +35,16 @@ final class FraudData {
     }
 
     /**
-     * Loads the file.
+     * Loads the file. Every column must hold a finite number in every row: there are no
+     * missing-value tokens, so an empty field, {@code NaN} or {@code inf} fails naming file, line,
+     * column and value. Label errors name the file line as data row + 2, which assumes the file has
+     * no blank lines (the loader skips them).
      *
-     * @throws IllegalArgumentException if {@code Class} is missing or not 0/1
+     * @throws IllegalArgumentException if {@code Class} is missing or not 0/1, or a value is not a
+     *     finite number
      */
     static FraudData load(Path csv) throws IOException {
-        Table t = TableCsvLoader.defaults().load(csv);
+        Table t = loader().load(csv);
         if (!t.hasColumn(LABEL)) {
             throw new IllegalArgumentException(csv + ": no label column '" + LABEL + "'");
         }
@@ -59,16 +63,30 @@ final class FraudData {
         return new FraudData(names, x, labels(csv, t.numeric(LABEL)));
     }
 
+    /** All of {@code Time, V1..V28, Amount, Class} numeric; no value may be missing. */
+    private static TableCsvLoader loader() {
+        List<String> numeric = new ArrayList<>(List.of("Time", "Amount", LABEL));
+        for (int k = 1; k <= 28; k++) {
+            numeric.add("V" + k);
+        }
+        return TableCsvLoader.builder()
+                .optNumeric(numeric.toArray(String[]::new))
+                .optInferTypes(false)
+                .optMissingTokens()
+                .build();
+    }
+
     private static int[] labels(Path csv, double[] values) {
         int[] y = new int[values.length];
         for (int i = 0; i < y.length; i++) {
             if (values[i] != 0 && values[i] != 1) {
                 throw new IllegalArgumentException(
                         csv
-                                + ": data row "
-                                + i
-                                + ", column 'Class' must be 0 or 1 but was "
-                                + values[i]);
+                                + ": line "
+                                + (i + 2)
+                                + ", column 'Class', value '"
+                                + values[i]
+                                + "' must be 0 or 1");
             }
             y[i] = (int) values[i];
         }

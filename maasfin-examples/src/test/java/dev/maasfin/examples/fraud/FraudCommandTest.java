@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.maasfin.examples.BadCopy;
 import dev.maasfin.examples.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,5 +94,49 @@ class FraudCommandTest {
         CliRun r = CliRun.of("fraud", "--epochs", "0", "--out", RUNS.toString());
         assertEquals(CliRun.userError(), r.status());
         assertEquals("maasfin fraud: --epochs must be >= 1 but was 0", r.err().strip());
+    }
+
+    /** Runs fraud on a copy with field {@code column} of file line {@code line} replaced. */
+    private static String errorWith(String name, int line, int column, String value)
+            throws Exception {
+        Path dir = RUNS.resolve("bad").resolve(name);
+        Path csv = BadCopy.write(dir, FraudData.FILE, line, column, value);
+        CliRun r = CliRun.of("fraud", "--data", dir.toString(), "--out", RUNS.toString());
+        assertEquals(CliRun.userError(), r.status(), r.out());
+        return r.err().strip().replace(csv.toString(), "FILE");
+    }
+
+    @Test
+    void fraud_whenV2IsInf_namesFileLineColumnAndValue() throws Exception {
+        // Field 2 of file line 5 is V2 (header: Time,V1,V2,...).
+        assertEquals(
+                "maasfin fraud: FILE: line 5, column 'V2', value 'inf' is not a number (the"
+                        + " column is numeric)",
+                errorWith("inf", 5, 2, "inf"));
+    }
+
+    @Test
+    void fraud_whenAmountIsNaN_namesFileLineColumnAndValue() throws Exception {
+        // Field 29 is Amount.
+        assertEquals(
+                "maasfin fraud: FILE: line 3, column 'Amount', value 'NaN' is not finite (NaN and"
+                        + " infinity are not allowed)",
+                errorWith("nan", 3, 29, "NaN"));
+    }
+
+    @Test
+    void fraud_whenV20IsEmpty_namesFileLineAndColumn() throws Exception {
+        assertEquals(
+                "maasfin fraud: FILE: line 7, column 'V20', value '' is not a number (the column"
+                        + " is numeric)",
+                errorWith("empty", 7, 20, ""));
+    }
+
+    @Test
+    void fraud_whenClassIsSeven_namesFileLineNotDataRow() throws Exception {
+        // Field 30 is Class; file line 10 is data row 8 (0-based), so the message says line 10.
+        assertEquals(
+                "maasfin fraud: FILE: line 10, column 'Class', value '7.0' must be 0 or 1",
+                errorWith("class7", 10, 30, "7"));
     }
 }
