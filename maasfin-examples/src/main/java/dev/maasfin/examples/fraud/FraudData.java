@@ -60,7 +60,53 @@ final class FraudData {
                 x[i][j] = columns[j][i];
             }
         }
-        return new FraudData(names, x, labels(csv, t.numeric(LABEL)));
+        int[] y = labels(csv, t.numeric(LABEL));
+        checkClassCounts(csv, y);
+        FraudData d = new FraudData(names, x, y);
+        d.checkParts(csv);
+        return d;
+    }
+
+    /**
+     * The 60/20/20 split needs, per part, 2 genuine rows (autoencoder training and early stopping
+     * fit a covariance) and 1 fraud row (the supervised models and the test metrics need both
+     * classes): at least 6 genuine and 3 fraud rows overall, checked before splitting.
+     */
+    private static void checkClassCounts(Path csv, int[] y) {
+        int frauds = Arrays.stream(y).sum();
+        int genuine = y.length - frauds;
+        if (genuine < 6 || frauds < 3) {
+            throw new IllegalArgumentException(
+                    csv
+                            + ": has "
+                            + genuine
+                            + " genuine and "
+                            + frauds
+                            + " fraud rows but needs at least 6 genuine and 3 fraud (2 genuine"
+                            + " and 1 fraud in each of the train, validation and test parts)");
+        }
+    }
+
+    /** Checks every part of the split got 2 genuine and 1 fraud row. */
+    private void checkParts(Path csv) {
+        String[] names = {"train", "validation", "test"};
+        int[][] parts = {split.train(), split.validation(), split.test()};
+        for (int p = 0; p < parts.length; p++) {
+            int genuine = withLabel(parts[p], labels, 0).length;
+            int frauds = withLabel(parts[p], labels, 1).length;
+            if (genuine < 2 || frauds < 1) {
+                throw new IllegalArgumentException(
+                        csv
+                                + ": the "
+                                + names[p]
+                                + " part has "
+                                + genuine
+                                + " genuine and "
+                                + frauds
+                                + " fraud rows but needs at least 2 genuine and 1 fraud; add"
+                                + " rows of the smaller class");
+            }
+        }
     }
 
     /** All of {@code Time, V1..V28, Amount, Class} numeric; no value may be missing. */

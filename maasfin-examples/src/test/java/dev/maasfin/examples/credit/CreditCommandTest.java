@@ -205,4 +205,16 @@ class CreditCommandTest {
                         + " be 0 (good) or 1 (bad)",
                 errorWith(CreditData.Dataset.TAIWAN, "taiwan-label2", 7, 24, "2"));
     }
+
+    @Test
+    void credit_whenOutCannotBeCreated_failsBeforeTrainingSayingWhy() {
+        CliRun r =
+                CliRun.of("credit", "--dataset", "german", "--epochs", "1", "--out", "/proc/nope");
+        assertEquals(CliRun.userError(), r.status());
+        String err = r.err().strip();
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(
+                err.startsWith("maasfin credit: cannot create output directory /proc/nope: "), err);
+        assertFalse(r.out().contains("epoch"), r.out());
+    }
 }

@@ -139,4 +139,69 @@ class FraudCommandTest {
                 "maasfin fraud: FILE: line 10, column 'Class', value '7.0' must be 0 or 1",
                 errorWith("class7", 10, 30, "7"));
     }
+
+    /** Runs fraud on the header and first {@code rows} data lines of the real file. */
+    private static String errorWithRows(int rows) throws Exception {
+        Path dir = RUNS.resolve("bad").resolve("rows" + rows);
+        Path csv = BadCopy.head(dir, FraudData.FILE, rows);
+        CliRun r = CliRun.of("fraud", "--data", dir.toString(), "--out", RUNS.toString());
+        assertEquals(CliRun.userError(), r.status(), r.out());
+        return r.err().strip().replace(csv.toString(), "FILE");
+    }
+
+    @Test
+    void fraud_whenThreeRows_saysHowManyOfEachClassAreNeeded() throws Exception {
+        // The first 3 data lines of the real file are genuine (Class 0).
+        assertEquals(
+                "maasfin fraud: FILE: has 3 genuine and 0 fraud rows but needs at least 6 genuine"
+                        + " and 3 fraud (2 genuine and 1 fraud in each of the train, validation"
+                        + " and test parts)",
+                errorWithRows(3));
+    }
+
+    @Test
+    void fraud_when199GenuineRows_saysFraudRowsAreNeeded() throws Exception {
+        // The first 199 data lines of the real file are all genuine (checked with awk).
+        assertEquals(
+                "maasfin fraud: FILE: has 199 genuine and 0 fraud rows but needs at least 6"
+                        + " genuine and 3 fraud (2 genuine and 1 fraud in each of the train,"
+                        + " validation and test parts)",
+                errorWithRows(199));
+    }
+
+    @Test
+    void fraud_whenOutCannotBeCreated_failsBeforeTrainingSayingWhy() {
+        CliRun r = CliRun.of("fraud", "--epochs", "1", "--out", "/proc/nope");
+        assertEquals(CliRun.userError(), r.status());
+        String err = r.err().strip();
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(
+                err.startsWith("maasfin fraud: cannot create output directory /proc/nope: "), err);
+        assertFalse(r.out().contains("epoch"), r.out());
+    }
+
+    @Test
+    void fraud_whenRegistryIsUnderAFile_failsBeforeTrainingSayingWhy() throws Exception {
+        Path file = RUNS.resolve("a-file");
+        Files.createDirectories(RUNS);
+        Files.writeString(file, "not a directory");
+        Path registry = file.resolve("registry").toAbsolutePath().normalize();
+        CliRun r =
+                CliRun.of(
+                        "fraud",
+                        "--epochs",
+                        "1",
+                        "--out",
+                        RUNS.toString(),
+                        "--registry",
+                        registry.toString());
+        assertEquals(CliRun.userError(), r.status());
+        String err = r.err().strip();
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(
+                err.startsWith(
+                        "maasfin fraud: cannot create registry directory " + registry + ": "),
+                err);
+        assertFalse(r.out().contains("epoch"), r.out());
+    }
 }
