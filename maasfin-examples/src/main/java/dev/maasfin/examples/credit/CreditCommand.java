@@ -18,6 +18,7 @@ import dev.maasfin.djl.train.TrainedModel;
 import dev.maasfin.djl.train.TrainerConfig;
 import dev.maasfin.djl.train.TrainingData;
 import dev.maasfin.examples.DataOptions;
+import dev.maasfin.examples.WritableDirectory;
 import dev.maasfin.examples.eval.Curves;
 import dev.maasfin.examples.eval.ProgressPrinter;
 import dev.maasfin.examples.eval.RegistryRoundTrip;
@@ -141,6 +142,8 @@ public final class CreditCommand implements Callable<Integer> {
         for (CreditData.Dataset d : sets) {
             loaded.add(CreditData.load(d, data.require(d.file)));
         }
+        WritableDirectory.require(out, "output directory");
+        WritableDirectory.require(registry, "registry directory");
         Engines.ensureLoaded();
         Report report = new Report("Credit risk: logistic regression and MLP, with reason codes");
         report.put("seeds", seeds);

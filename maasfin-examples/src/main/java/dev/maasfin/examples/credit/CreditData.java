@@ -2,6 +2,7 @@
 package dev.maasfin.examples.credit;
 
 import dev.maasfin.api.split.Split;
+import dev.maasfin.core.data.DataFormatException;
 import dev.maasfin.core.data.Table;
 import dev.maasfin.core.data.TableCsvLoader;
 import dev.maasfin.core.eval.StratifiedSplit;
@@ -25,11 +26,12 @@ final class CreditData {
 
     /** The two data sets and how the protocol reads them. */
     enum Dataset {
-        GERMAN("german", "german-credit/german_credit.csv", "class", "2", 70, List.of()),
+        GERMAN("german", "german-credit/german_credit.csv", "class", "1", "2", 70, List.of()),
         TAIWAN(
                 "taiwan",
                 "taiwan-credit-default/UCI_Credit_Card.csv",
                 "default.payment.next.month",
+                "0",
                 "1",
                 80,
                 List.of("ID"));
@@ -37,6 +39,7 @@ final class CreditData {
         final String key;
         final String file;
         final String label;
+        final String goodValue;
         final String badValue;
         final int trainPercent;
         final List<String> dropped;
@@ -45,23 +48,45 @@ final class CreditData {
                 String key,
                 String file,
                 String label,
+                String goodValue,
                 String badValue,
                 int trainPercent,
                 List<String> dropped) {
             this.key = key;
             this.file = file;
             this.label = label;
+            this.goodValue = goodValue;
             this.badValue = badValue;
             this.trainPercent = trainPercent;
             this.dropped = dropped;
         }
 
+        /**
+         * The protocol's column types, declared rather than inferred (so a stray {@code inf} in a
+         * numeric column fails instead of turning it categorical); every other column, the label
+         * included, must be numeric, and nothing counts as missing (an empty field fails).
+         */
         TableCsvLoader loader() {
-            return this == TAIWAN
-                    ? TableCsvLoader.builder()
-                            .optCategorical("SEX", "EDUCATION", "MARRIAGE")
-                            .build()
-                    : TableCsvLoader.defaults();
+            TableCsvLoader.Builder b =
+                    TableCsvLoader.builder().optInferTypes(false).optMissingTokens();
+            if (this == TAIWAN) {
+                return b.optCategorical("SEX", "EDUCATION", "MARRIAGE").build();
+            }
+            return b.optCategorical(
+                            "checking_status",
+                            "credit_history",
+                            "purpose",
+                            "savings",
+                            "employment_since",
+                            "personal_status_sex",
+                            "other_debtors",
+                            "property",
+                            "other_installment_plans",
+                            "housing",
+                            "job",
+                            "telephone",
+                            "foreign_worker")
+                    .build();
         }
     }
 
@@ -113,12 +138,19 @@ final class CreditData {
     }
 
     /**
-     * Loads and encodes a data set.
+     * Loads and encodes a data set. Numeric columns must hold finite numbers and categorical
+     * columns non-empty text in every row; the label must be the data set's good or bad value.
+     * Errors found after loading (empty categorical field, bad label) name the file line as data
+     * row + 2, which assumes the file has no blank lines (the loader skips them).
      *
-     * @throws IllegalArgumentException if the label column is missing
+     * @throws IllegalArgumentException if the label column is missing, a value is missing or not a
+     *     finite number, or a label is not one of the two allowed values
      */
     static CreditData load(Dataset dataset, Path csv) throws IOException {
         Table t = dataset.loader().load(csv);
+        for (String c : t.categoricalColumnNames()) {
+            checkNoEmpty(csv, c, t.categorical(c));
+        }
         if (!t.hasColumn(dataset.label)) {
             throw new IllegalArgumentException(csv + ": no label column '" + dataset.label + "'");
         }
@@ -127,13 +159,30 @@ final class CreditData {
                 throw new IllegalArgumentException(csv + ": no column '" + c + "'");
             }
         }
-        return new CreditData(dataset, t, labels(dataset, t));
+        return new CreditData(dataset, t, labels(dataset, t, csv));
     }
 
-    private static int[] labels(Dataset d, Table t) {
+    private static void checkNoEmpty(Path csv, String column, String[] values) {
+        for (int r = 0; r < values.length; r++) {
+            if (values[r] == null || values[r].isEmpty()) {
+                throw new DataFormatException(
+                        csv.toString(), r + 2, column, "", "is empty; every field needs a value");
+            }
+        }
+    }
+
+    private static int[] labels(Dataset d, Table t, Path csv) {
         String[] raw = labelText(d, t);
         int[] y = new int[raw.length];
         for (int i = 0; i < y.length; i++) {
+            if (!raw[i].equals(d.badValue) && !raw[i].equals(d.goodValue)) {
+                throw new DataFormatException(
+                        csv.toString(),
+                        i + 2,
+                        d.label,
+                        raw[i],
+                        "must be " + d.goodValue + " (good) or " + d.badValue + " (bad)");
+            }
             y[i] = raw[i].equals(d.badValue) ? 1 : 0;
         }
         return y;

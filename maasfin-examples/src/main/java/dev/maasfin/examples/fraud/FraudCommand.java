@@ -20,6 +20,7 @@ import dev.maasfin.djl.train.TrainedModel;
 import dev.maasfin.djl.train.TrainerConfig;
 import dev.maasfin.djl.train.TrainingData;
 import dev.maasfin.examples.DataOptions;
+import dev.maasfin.examples.WritableDirectory;
 import dev.maasfin.examples.eval.Curves;
 import dev.maasfin.examples.eval.ProgressPrinter;
 import dev.maasfin.examples.eval.RegistryRoundTrip;
@@ -103,6 +104,8 @@ public final class FraudCommand implements Callable<Integer> {
         console = spec.commandLine().getOut();
         long start = System.currentTimeMillis();
         FraudData d = FraudData.load(data.require(FraudData.FILE));
+        WritableDirectory.require(out, "output directory");
+        WritableDirectory.require(registry, "registry directory");
         Engines.ensureLoaded();
         console.printf(
                 Locale.ROOT,

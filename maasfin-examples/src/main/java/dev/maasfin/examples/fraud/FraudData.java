@@ -35,12 +35,16 @@ final class FraudData {
     }
 
     /**
-     * Loads the file.
+     * Loads the file. Every column must hold a finite number in every row: there are no
+     * missing-value tokens, so an empty field, {@code NaN} or {@code inf} fails naming file, line,
+     * column and value. Label errors name the file line as data row + 2, which assumes the file has
+     * no blank lines (the loader skips them).
      *
-     * @throws IllegalArgumentException if {@code Class} is missing or not 0/1
+     * @throws IllegalArgumentException if {@code Class} is missing or not 0/1, or a value is not a
+     *     finite number
      */
     static FraudData load(Path csv) throws IOException {
-        Table t = TableCsvLoader.defaults().load(csv);
+        Table t = loader().load(csv);
         if (!t.hasColumn(LABEL)) {
             throw new IllegalArgumentException(csv + ": no label column '" + LABEL + "'");
         }
@@ -56,7 +60,66 @@ final class FraudData {
                 x[i][j] = columns[j][i];
             }
         }
-        return new FraudData(names, x, labels(csv, t.numeric(LABEL)));
+        int[] y = labels(csv, t.numeric(LABEL));
+        checkClassCounts(csv, y);
+        FraudData d = new FraudData(names, x, y);
+        d.checkParts(csv);
+        return d;
+    }
+
+    /**
+     * The 60/20/20 split needs, per part, 2 genuine rows (autoencoder training and early stopping
+     * fit a covariance) and 1 fraud row (the supervised models and the test metrics need both
+     * classes): at least 6 genuine and 3 fraud rows overall, checked before splitting.
+     */
+    private static void checkClassCounts(Path csv, int[] y) {
+        int frauds = Arrays.stream(y).sum();
+        int genuine = y.length - frauds;
+        if (genuine < 6 || frauds < 3) {
+            throw new IllegalArgumentException(
+                    csv
+                            + ": has "
+                            + genuine
+                            + " genuine and "
+                            + frauds
+                            + " fraud rows but needs at least 6 genuine and 3 fraud (2 genuine"
+                            + " and 1 fraud in each of the train, validation and test parts)");
+        }
+    }
+
+    /** Checks every part of the split got 2 genuine and 1 fraud row. */
+    private void checkParts(Path csv) {
+        String[] names = {"train", "validation", "test"};
+        int[][] parts = {split.train(), split.validation(), split.test()};
+        for (int p = 0; p < parts.length; p++) {
+            int genuine = withLabel(parts[p], labels, 0).length;
+            int frauds = withLabel(parts[p], labels, 1).length;
+            if (genuine < 2 || frauds < 1) {
+                throw new IllegalArgumentException(
+                        csv
+                                + ": the "
+                                + names[p]
+                                + " part has "
+                                + genuine
+                                + " genuine and "
+                                + frauds
+                                + " fraud rows but needs at least 2 genuine and 1 fraud; add"
+                                + " rows of the smaller class");
+            }
+        }
+    }
+
+    /** All of {@code Time, V1..V28, Amount, Class} numeric; no value may be missing. */
+    private static TableCsvLoader loader() {
+        List<String> numeric = new ArrayList<>(List.of("Time", "Amount", LABEL));
+        for (int k = 1; k <= 28; k++) {
+            numeric.add("V" + k);
+        }
+        return TableCsvLoader.builder()
+                .optNumeric(numeric.toArray(String[]::new))
+                .optInferTypes(false)
+                .optMissingTokens()
+                .build();
     }
 
     private static int[] labels(Path csv, double[] values) {
@@ -65,10 +128,11 @@ final class FraudData {
             if (values[i] != 0 && values[i] != 1) {
                 throw new IllegalArgumentException(
                         csv
-                                + ": data row "
-                                + i
-                                + ", column 'Class' must be 0 or 1 but was "
-                                + values[i]);
+                                + ": line "
+                                + (i + 2)
+                                + ", column 'Class', value '"
+                                + values[i]
+                                + "' must be 0 or 1");
             }
             y[i] = (int) values[i];
         }

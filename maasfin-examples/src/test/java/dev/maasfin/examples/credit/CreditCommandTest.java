@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.maasfin.examples.BadCopy;
 import dev.maasfin.examples.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,5 +120,101 @@ class CreditCommandTest {
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("german_credit.csv"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    /**
+     * Runs credit on a copy of one data set's file with field {@code column} (0-based) of file line
+     * {@code line} replaced, returning stderr with the copy's path replaced by FILE.
+     */
+    private static String errorWith(
+            CreditData.Dataset set, String name, int line, int column, String value)
+            throws Exception {
+        Path dir = RUNS.resolve("bad").resolve(name);
+        Path csv = BadCopy.write(dir, set.file, line, column, value);
+        CliRun r =
+                CliRun.of(
+                        "credit",
+                        "--dataset",
+                        set.key,
+                        "--data",
+                        dir.toString(),
+                        "--out",
+                        RUNS.resolve("bad-out").toString());
+        assertEquals(CliRun.userError(), r.status(), r.out());
+        return r.err().strip().replace(csv.toString(), "FILE");
+    }
+
+    @Test
+    void credit_german_whenCreditAmountIsInf_failsNamingFileLineColumnAndValue() throws Exception {
+        // Field 4 of the German header is credit_amount; line 2 holds 1169 in the real file.
+        assertEquals(
+                "maasfin credit: FILE: line 2, column 'credit_amount', value 'inf' is not a number"
+                        + " (the column is numeric)",
+                errorWith(CreditData.Dataset.GERMAN, "german-inf", 2, 4, "inf"));
+    }
+
+    @Test
+    void credit_german_whenPurposeIsEmpty_failsNamingFileLineAndColumn() throws Exception {
+        // Field 3 is purpose, a categorical column: empty is an error, not a new level.
+        assertEquals(
+                "maasfin credit: FILE: line 6, column 'purpose', value '' is empty; every field"
+                        + " needs a value",
+                errorWith(CreditData.Dataset.GERMAN, "german-empty", 6, 3, ""));
+    }
+
+    @Test
+    void credit_german_whenAgeIsNaN_failsNamingFileLineAndColumn() throws Exception {
+        // Field 12 is age_years.
+        assertEquals(
+                "maasfin credit: FILE: line 9, column 'age_years', value 'NaN' is not finite (NaN"
+                        + " and infinity are not allowed)",
+                errorWith(CreditData.Dataset.GERMAN, "german-nan", 9, 12, "NaN"));
+    }
+
+    @Test
+    void credit_german_whenClassIsThree_failsListingTheAllowedLabels() throws Exception {
+        // Field 20 is class; the README allows 1 (good) and 2 (bad).
+        assertEquals(
+                "maasfin credit: FILE: line 4, column 'class', value '3' must be 1 (good) or 2"
+                        + " (bad)",
+                errorWith(CreditData.Dataset.GERMAN, "german-class3", 4, 20, "3"));
+    }
+
+    @Test
+    void credit_german_whenClassIsEmpty_failsNamingFileLineAndColumn() throws Exception {
+        assertEquals(
+                "maasfin credit: FILE: line 5, column 'class', value '' is not a number (the"
+                        + " column is numeric)",
+                errorWith(CreditData.Dataset.GERMAN, "german-class-empty", 5, 20, ""));
+    }
+
+    @Test
+    void credit_taiwan_whenLimitIsInf_failsNamingFileLineColumnAndValue() throws Exception {
+        // Field 1 is LIMIT_BAL.
+        assertEquals(
+                "maasfin credit: FILE: line 3, column 'LIMIT_BAL', value 'Infinity' is not finite"
+                        + " (NaN and infinity are not allowed)",
+                errorWith(CreditData.Dataset.TAIWAN, "taiwan-inf", 3, 1, "Infinity"));
+    }
+
+    @Test
+    void credit_taiwan_whenLabelIsTwo_failsListingTheAllowedLabels() throws Exception {
+        // Field 24 is default.payment.next.month; the README allows 0 (no default) and 1.
+        assertEquals(
+                "maasfin credit: FILE: line 7, column 'default.payment.next.month', value '2' must"
+                        + " be 0 (good) or 1 (bad)",
+                errorWith(CreditData.Dataset.TAIWAN, "taiwan-label2", 7, 24, "2"));
+    }
+
+    @Test
+    void credit_whenOutCannotBeCreated_failsBeforeTrainingSayingWhy() {
+        CliRun r =
+                CliRun.of("credit", "--dataset", "german", "--epochs", "1", "--out", "/proc/nope");
+        assertEquals(CliRun.userError(), r.status());
+        String err = r.err().strip();
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(
+                err.startsWith("maasfin credit: cannot create output directory /proc/nope: "), err);
+        assertFalse(r.out().contains("epoch"), r.out());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.maasfin.examples.BadCopy;
 import dev.maasfin.examples.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,5 +94,114 @@ class FraudCommandTest {
         CliRun r = CliRun.of("fraud", "--epochs", "0", "--out", RUNS.toString());
         assertEquals(CliRun.userError(), r.status());
         assertEquals("maasfin fraud: --epochs must be >= 1 but was 0", r.err().strip());
+    }
+
+    /** Runs fraud on a copy with field {@code column} of file line {@code line} replaced. */
+    private static String errorWith(String name, int line, int column, String value)
+            throws Exception {
+        Path dir = RUNS.resolve("bad").resolve(name);
+        Path csv = BadCopy.write(dir, FraudData.FILE, line, column, value);
+        CliRun r = CliRun.of("fraud", "--data", dir.toString(), "--out", RUNS.toString());
+        assertEquals(CliRun.userError(), r.status(), r.out());
+        return r.err().strip().replace(csv.toString(), "FILE");
+    }
+
+    @Test
+    void fraud_whenV2IsInf_namesFileLineColumnAndValue() throws Exception {
+        // Field 2 of file line 5 is V2 (header: Time,V1,V2,...).
+        assertEquals(
+                "maasfin fraud: FILE: line 5, column 'V2', value 'inf' is not a number (the"
+                        + " column is numeric)",
+                errorWith("inf", 5, 2, "inf"));
+    }
+
+    @Test
+    void fraud_whenAmountIsNaN_namesFileLineColumnAndValue() throws Exception {
+        // Field 29 is Amount.
+        assertEquals(
+                "maasfin fraud: FILE: line 3, column 'Amount', value 'NaN' is not finite (NaN and"
+                        + " infinity are not allowed)",
+                errorWith("nan", 3, 29, "NaN"));
+    }
+
+    @Test
+    void fraud_whenV20IsEmpty_namesFileLineAndColumn() throws Exception {
+        assertEquals(
+                "maasfin fraud: FILE: line 7, column 'V20', value '' is not a number (the column"
+                        + " is numeric)",
+                errorWith("empty", 7, 20, ""));
+    }
+
+    @Test
+    void fraud_whenClassIsSeven_namesFileLineNotDataRow() throws Exception {
+        // Field 30 is Class; file line 10 is data row 8 (0-based), so the message says line 10.
+        assertEquals(
+                "maasfin fraud: FILE: line 10, column 'Class', value '7.0' must be 0 or 1",
+                errorWith("class7", 10, 30, "7"));
+    }
+
+    /** Runs fraud on the header and first {@code rows} data lines of the real file. */
+    private static String errorWithRows(int rows) throws Exception {
+        Path dir = RUNS.resolve("bad").resolve("rows" + rows);
+        Path csv = BadCopy.head(dir, FraudData.FILE, rows);
+        CliRun r = CliRun.of("fraud", "--data", dir.toString(), "--out", RUNS.toString());
+        assertEquals(CliRun.userError(), r.status(), r.out());
+        return r.err().strip().replace(csv.toString(), "FILE");
+    }
+
+    @Test
+    void fraud_whenThreeRows_saysHowManyOfEachClassAreNeeded() throws Exception {
+        // The first 3 data lines of the real file are genuine (Class 0).
+        assertEquals(
+                "maasfin fraud: FILE: has 3 genuine and 0 fraud rows but needs at least 6 genuine"
+                        + " and 3 fraud (2 genuine and 1 fraud in each of the train, validation"
+                        + " and test parts)",
+                errorWithRows(3));
+    }
+
+    @Test
+    void fraud_when199GenuineRows_saysFraudRowsAreNeeded() throws Exception {
+        // The first 199 data lines of the real file are all genuine (checked with awk).
+        assertEquals(
+                "maasfin fraud: FILE: has 199 genuine and 0 fraud rows but needs at least 6"
+                        + " genuine and 3 fraud (2 genuine and 1 fraud in each of the train,"
+                        + " validation and test parts)",
+                errorWithRows(199));
+    }
+
+    @Test
+    void fraud_whenOutCannotBeCreated_failsBeforeTrainingSayingWhy() {
+        CliRun r = CliRun.of("fraud", "--epochs", "1", "--out", "/proc/nope");
+        assertEquals(CliRun.userError(), r.status());
+        String err = r.err().strip();
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(
+                err.startsWith("maasfin fraud: cannot create output directory /proc/nope: "), err);
+        assertFalse(r.out().contains("epoch"), r.out());
+    }
+
+    @Test
+    void fraud_whenRegistryIsUnderAFile_failsBeforeTrainingSayingWhy() throws Exception {
+        Path file = RUNS.resolve("a-file");
+        Files.createDirectories(RUNS);
+        Files.writeString(file, "not a directory");
+        Path registry = file.resolve("registry").toAbsolutePath().normalize();
+        CliRun r =
+                CliRun.of(
+                        "fraud",
+                        "--epochs",
+                        "1",
+                        "--out",
+                        RUNS.toString(),
+                        "--registry",
+                        registry.toString());
+        assertEquals(CliRun.userError(), r.status());
+        String err = r.err().strip();
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(
+                err.startsWith(
+                        "maasfin fraud: cannot create registry directory " + registry + ": "),
+                err);
+        assertFalse(r.out().contains("epoch"), r.out());
     }
 }
