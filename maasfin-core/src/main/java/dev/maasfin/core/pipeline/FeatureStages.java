@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * Factories of {@link FeatureStage}s and the lookup that rebuilds a saved one from its type and
- * JSON: {@code bar-columns} ({@link #barColumns}) and {@code feature-set} ({@link
- * #of(FeatureSet)}). Thread-safe: stateless.
+ * JSON: {@code bar-columns} ({@link #barColumns}), {@code feature-set} ({@link #of(FeatureSet)})
+ * and {@code realised-volatility} ({@link #realisedVolatility}). Thread-safe: stateless.
  */
 public final class FeatureStages {
 
@@ -36,6 +36,27 @@ public final class FeatureStages {
     }
 
     /**
+     * Returns a stage of daily realised-volatility features: the close's log return, its absolute
+     * value and the sample sds of the last {@code shortWindow} and {@code longWindow} log returns,
+     * on a linear or log scale. Warm-up {@code longWindow} rows; streaming rows equal batch rows
+     * bit for bit. With {@code (5, 20, LOG, 0.001)} the values are the evaluation protocol's
+     * volatility features r, ln(|r| + 0.001), ln rv5, ln rv20 of the return ending at each bar.
+     *
+     * @param shortWindow returns in the short sd, {@code >= 2}
+     * @param longWindow returns in the long sd, {@code > shortWindow}
+     * @param scale linear values or natural logs (column names {@code log_return, abs_return, rv5,
+     *     rv20} or {@code log_return, ln_abs_return, ln_rv5, ln_rv20} for windows 5 and 20)
+     * @param offset added to {@code |r|} inside the log on the log scale (saved, unused on the
+     *     linear scale), finite and {@code > 0}
+     * @throws IllegalArgumentException if a window or the offset breaks its rule (naming it)
+     * @throws NullPointerException if {@code scale} is null
+     */
+    public static FeatureStage realisedVolatility(
+            int shortWindow, int longWindow, VolatilityScale scale, double offset) {
+        return new RealisedVolatilityStage(shortWindow, longWindow, scale, offset);
+    }
+
+    /**
      * Rebuilds a stage saved by a pipeline.
      *
      * @param type the stage's {@link FeatureStage#type()}
@@ -52,11 +73,16 @@ public final class FeatureStages {
         if (FeatureSetStage.TYPE.equals(type)) {
             return new FeatureSetStage(FeatureSet.fromJson(json));
         }
+        if (RealisedVolatilityStage.TYPE.equals(type)) {
+            return RealisedVolatilityStage.fromJson(json);
+        }
         throw new IllegalArgumentException(
                 "feature stage type must be one of ["
                         + BarColumnsStage.TYPE
                         + ", "
                         + FeatureSetStage.TYPE
+                        + ", "
+                        + RealisedVolatilityStage.TYPE
                         + "] but was "
                         + type);
     }
