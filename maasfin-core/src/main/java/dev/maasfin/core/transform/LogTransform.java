@@ -5,12 +5,15 @@ import dev.maasfin.api.data.Frame;
 import dev.maasfin.api.transform.FittedTransform;
 import dev.maasfin.api.transform.Transform;
 import dev.maasfin.api.transform.TransformState;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Natural-log transform {@code ln(x)} (domain {@code x > 0}) or {@code ln(1 + x)} (domain {@code x
- * > -1}, computed with {@link Math#log1p} for accuracy near 0) of named columns.
+ * > -1}, computed with {@link Math#log1p} for accuracy near 0) of named columns, optionally of the
+ * value plus a fixed offset: {@code ln(x + offset)} (domain {@code x + offset > 0}), computed as
+ * {@code Math.log(x + offset)}, e.g. {@code ln(|r| + 0.001)} of an absolute return that may be 0.
  *
  * <p>It learns nothing, but it is still fitted so that it takes part in chains and saved state like
  * the scalers; fitting checks the training values are in the domain. A constant column is no
@@ -22,14 +25,19 @@ public final class LogTransform implements Transform {
     /** Registered type name of the fitted transform. */
     public static final String TYPE = "log";
 
+    /** Param key of the offset added before the log, as {@link Double#toString} text. */
+    static final String OFFSET_PARAM = "offset";
+
     private final List<String> columns;
     private final boolean log1p;
     private final boolean skipNaN;
+    private final double offset;
 
-    private LogTransform(List<String> columns, boolean log1p, boolean skipNaN) {
+    private LogTransform(List<String> columns, boolean log1p, boolean skipNaN, double offset) {
         this.columns = ColumnChecks.columnList("columns", columns);
         this.log1p = log1p;
         this.skipNaN = skipNaN;
+        this.offset = offset;
     }
 
     /**
@@ -38,17 +46,35 @@ public final class LogTransform implements Transform {
      * @throws IllegalArgumentException if no column is given, or one is blank or repeated
      */
     public static LogTransform of(String... columns) {
-        return new LogTransform(List.of(columns), false, false);
+        return new LogTransform(List.of(columns), false, false, 0.0);
     }
 
     /** Returns a copy computing {@code ln(1 + x)} (domain {@code x > -1}). */
     public LogTransform withLog1p() {
-        return new LogTransform(columns, true, skipNaN);
+        return new LogTransform(columns, true, skipNaN, offset);
     }
 
     /** Returns a copy that passes NaN through as NaN instead of rejecting it. */
     public LogTransform withNaNSkipped() {
-        return new LogTransform(columns, log1p, true);
+        return new LogTransform(columns, log1p, true, offset);
+    }
+
+    /**
+     * Returns a copy computing {@code ln(x + offset)} (or {@code ln(1 + x + offset)} with {@link
+     * #withLog1p}). An offset of 0 is the plain transform and is not written to the state, so
+     * states saved before offsets existed read back unchanged.
+     *
+     * @throws IllegalArgumentException if {@code offset} is not finite
+     */
+    public LogTransform withOffset(double offset) {
+        return new LogTransform(columns, log1p, skipNaN, checkedOffset(offset));
+    }
+
+    private static double checkedOffset(double offset) {
+        if (!Double.isFinite(offset)) {
+            throw new IllegalArgumentException("offset must be finite but was " + offset);
+        }
+        return offset;
     }
 
     /**
@@ -67,29 +93,31 @@ public final class LogTransform implements Transform {
     }
 
     private TransformState stateOf() {
-        return new TransformState(
-                TYPE,
-                columns,
-                Map.of(
-                        "mode",
-                        log1p ? "log1p" : "log",
-                        AffineScaler.NAN_PARAM,
-                        skipNaN ? "skip" : "reject"),
-                Map.of());
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("mode", log1p ? "log1p" : "log");
+        params.put(AffineScaler.NAN_PARAM, skipNaN ? "skip" : "reject");
+        if (offset != 0.0) {
+            params.put(OFFSET_PARAM, Double.toString(offset));
+        }
+        return new TransformState(TYPE, columns, params, Map.of());
     }
 
-    /** A fitted log transform; its state holds only the mode and NaN policy. Immutable. */
+    /**
+     * A fitted log transform; its state holds only the mode, the NaN policy and the offset (absent
+     * when 0). Immutable.
+     */
     public static final class FittedLog implements FittedTransform {
         private final TransformState state;
         private final List<String> columns;
         private final boolean log1p;
         private final boolean allowNaN;
+        private final double offset;
 
         /**
          * Rebuilds a fitted log transform from its state.
          *
-         * @throws IllegalArgumentException if the type is not {@value #TYPE} or the mode is not
-         *     {@code log} or {@code log1p}
+         * @throws IllegalArgumentException if the type is not {@value #TYPE}, the mode is not
+         *     {@code log} or {@code log1p}, or the offset is not a finite number
          */
         public FittedLog(TransformState state) {
             if (!TYPE.equals(state.type())) {
@@ -105,6 +133,19 @@ public final class LogTransform implements Transform {
             this.columns = ColumnChecks.columnList("columns", state.columns());
             this.log1p = mode.equals("log1p");
             this.allowNaN = AffineScaler.nanPolicy(state.params());
+            this.offset = offsetOf(state.params().get(OFFSET_PARAM));
+        }
+
+        private static double offsetOf(String text) {
+            if (text == null) {
+                return 0.0;
+            }
+            try {
+                return checkedOffset(Double.parseDouble(text));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(
+                        "param '" + OFFSET_PARAM + "' must be a number but was '" + text + "'", e);
+            }
         }
 
         /**
@@ -132,6 +173,9 @@ public final class LogTransform implements Transform {
                 return v;
             }
             double bound = log1p ? -1.0 : 0.0;
+            if (offset != 0.0) {
+                return logOfShifted(column, row, v, bound);
+            }
             if (v <= bound) {
                 throw new IllegalArgumentException(
                         "column '"
@@ -144,6 +188,24 @@ public final class LogTransform implements Transform {
                                 + (log1p ? "-1 for log1p" : "0 for log"));
             }
             return log1p ? Math.log1p(v) : Math.log(v);
+        }
+
+        private double logOfShifted(String column, int row, double v, double bound) {
+            double shifted = v + offset;
+            if (shifted <= bound) {
+                throw new IllegalArgumentException(
+                        "column '"
+                                + column
+                                + "', row "
+                                + row
+                                + ": value "
+                                + v
+                                + " plus offset "
+                                + offset
+                                + " must be > "
+                                + (log1p ? "-1 for log1p" : "0 for log"));
+            }
+            return log1p ? Math.log1p(shifted) : Math.log(shifted);
         }
 
         /**
@@ -159,7 +221,7 @@ public final class LogTransform implements Transform {
                 double[] y = data.get(name);
                 ColumnChecks.requireFinite(name, y, allowNaN);
                 for (int r = 0; r < y.length; r++) {
-                    y[r] = log1p ? Math.expm1(y[r]) : Math.exp(y[r]);
+                    y[r] = (log1p ? Math.expm1(y[r]) : Math.exp(y[r])) - offset;
                 }
             }
             return transformed.withColumns(data);
