@@ -12,7 +12,8 @@ import java.util.List;
  * <p>Layout (format {@value #FORMAT_VERSION}):
  *
  * <pre>
- * pipeline.json    format version, model kind, window length, feature stage type
+ * pipeline.json    format version, model kind, window length, feature stage type, columns,
+ *                  and the output decoder (OutputDecoder.toJson) unless it is the identity
  * features.json    the feature stage definition (FeatureStage.toJson)
  * transforms.json  the fitted transform states (TransformStates list JSON)
  * schema.json      the input schema (InputSchema.toJson)

@@ -14,6 +14,7 @@ import dev.maasfin.core.kernel.Kernel;
 import dev.maasfin.core.kernel.SequentialKernel;
 import dev.maasfin.core.pipeline.FeatureStage;
 import dev.maasfin.core.pipeline.InputSchema;
+import dev.maasfin.core.pipeline.OutputDecoder;
 import dev.maasfin.core.pipeline.PipelineMetadata;
 import dev.maasfin.core.privacy.PrivacySchema;
 import dev.maasfin.core.transform.FittedChain;
@@ -35,18 +36,24 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A fitted scoring pipeline: feature stage, fitted transforms, input schema, network and
- * provenance, saved and loaded as one artifact so that scoring sees exactly what training saw.
+ * A fitted scoring pipeline: feature stage, fitted transforms, input schema, network, output
+ * decoder and provenance, saved and loaded as one artifact so that scoring sees exactly what
+ * training saw.
  *
  * <p>Data flow for one window of {@link #window()} feature rows: the rows are checked against the
  * {@link #schema()} (column names and order, finite, in range), the fitted transforms are applied
  * column-wise, the result is flattened row-major as {@code float} ({@code [window, features]} for a
- * recurrent or convolutional model, {@code [features]} when the model takes one row) and the model
- * predicts. Bars enter through the {@link #features() feature stage} first; a window ending at row
- * {@code t} uses rows {@code t - window + 1 .. t}, all of which must be past the stage's warm-up. A
- * {@link DenseAutoencoderSpec} model is scored as an anomaly detector: the value is the mean
- * squared reconstruction error and the flag says whether it exceeds the threshold stored in the
- * model's state under {@link AutoencoderDetector#THRESHOLD_KEY} (never flagged if none is stored).
+ * recurrent or convolutional model, {@code [features]} when the model takes one row), the model
+ * predicts, and the {@link #decoder() output decoder} turns each output into the served value
+ * (identity unless the builder was given another; a {@link OutputDecoder.Kind#LOG_RATIO_TO_FEATURE}
+ * decoder reads its anchor from the window's last row <em>before</em> the transforms). Bars enter
+ * through the {@link #features() feature stage} first; a window ending at row {@code t} uses rows
+ * {@code t - window + 1 .. t}, all of which must be past the stage's warm-up. The same steps run on
+ * every entry point (one window, a batch, a frame, bars, bar by bar through a scorer) and on both
+ * forward paths. A {@link DenseAutoencoderSpec} model is scored as an anomaly detector: the value
+ * is the mean squared reconstruction error and the flag says whether it exceeds the threshold
+ * stored in the model's state under {@link AutoencoderDetector#THRESHOLD_KEY} (never flagged if
+ * none is stored); its score is never decoded.
  *
  * <p>The artifact layout is {@link dev.maasfin.core.pipeline.PipelineLayout}; {@link #save} writes
  * to a temporary sibling and renames atomically, {@link #load} verifies the SHA-256 manifest first
@@ -58,9 +65,11 @@ import java.util.Objects;
  * <p>Reproducibility: a saved and loaded pipeline gives bit-identical predictions to the one that
  * was saved, on the same engine and device, for the same batch composition. PyTorch's CPU kernels
  * block a batch differently by its size, so one window scored alone and inside a batch of hundreds
- * can differ in the last bit of the float (1 ulp seen); compare such results to float rounding.
- * Limits: the artifact is a directory (no zip form); the privacy schema is not saved (only the
- * schema's personal flags); transforms must keep column names and apply row by row.
+ * can differ in the last bit of the float (1 ulp seen); compare such results to float rounding. A
+ * decoder is pure Java arithmetic on the output and a raw feature value, so it adds no such
+ * difference of its own (a 1-ulp output difference can still move the decoded float by about as
+ * much, relatively). Limits: the artifact is a directory (no zip form); the privacy schema is not
+ * saved (only the schema's personal flags); transforms must keep column names and apply row by row.
  *
  * <p>Two forward paths compute the model's output: the DJL network (the default, any architecture,
  * any device) or, after {@link #withKernel()}, a pure-Java {@link SequentialKernel} exported from
@@ -84,6 +93,8 @@ public final class Pipeline implements AutoCloseable {
     private final AutoencoderDetector detector;
     private final double threshold;
     private final Kernel kernel;
+    private final OutputDecoder decoder;
+    private final int anchorIndex;
 
     private Pipeline(Builder b, int version) {
         this(b, version, null);
@@ -106,6 +117,9 @@ public final class Pipeline implements AutoCloseable {
         Object t = model.state().get(AutoencoderDetector.THRESHOLD_KEY);
         this.threshold = t instanceof Number n ? n.doubleValue() : Double.NaN;
         this.kernel = kernel;
+        this.decoder = b.decoder;
+        this.anchorIndex =
+                decoder.anchorColumn().map(c -> schema.columnNames().indexOf(c)).orElse(-1);
     }
 
     /** Returns a builder. */
@@ -132,6 +146,7 @@ public final class Pipeline implements AutoCloseable {
         b.schema = schema;
         b.model = model;
         b.metadata = metadata;
+        b.decoder = decoder;
         return b;
     }
 
@@ -189,6 +204,11 @@ public final class Pipeline implements AutoCloseable {
     /** Returns the network. */
     public NeuralModel model() {
         return model;
+    }
+
+    /** Returns the output decoder ({@link OutputDecoder#identity()} unless one was given). */
+    public OutputDecoder decoder() {
+        return decoder;
     }
 
     /** Returns the provenance. */
@@ -253,7 +273,9 @@ public final class Pipeline implements AutoCloseable {
      *     (the message starts with {@code window i:})
      */
     public BatchPrediction scoreBatch(double[][][] windows) {
-        return predict(prepare(windows), windows.length);
+        Objects.requireNonNull(windows, "windows");
+        double[] anchors = new double[windows.length];
+        return predict(prepare(windows, anchors), windows.length, anchors);
     }
 
     /**
@@ -276,7 +298,9 @@ public final class Pipeline implements AutoCloseable {
      *     fails the schema
      */
     public BatchPrediction scoreWindows(Frame featureRows, int[] endRows) {
-        return predict(prepare(featureRows, endRows), endRows.length);
+        Objects.requireNonNull(endRows, "endRows");
+        double[] anchors = new double[endRows.length];
+        return predict(prepare(featureRows, endRows, anchors), endRows.length, anchors);
     }
 
     /**
@@ -324,8 +348,8 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    private float[] prepare(double[][][] windows) {
-        Objects.requireNonNull(windows, "windows");
+    /** Checks and copies the windows, records each one's raw anchor, transforms and flattens. */
+    private float[] prepare(double[][][] windows, double[] anchors) {
         if (windows.length == 0) {
             throw new IllegalArgumentException("windows must hold at least one window");
         }
@@ -333,6 +357,7 @@ public final class Pipeline implements AutoCloseable {
         double[][] cols = new double[width][n];
         for (int w = 0; w < windows.length; w++) {
             copyWindow(w, windows[w], cols);
+            anchors[w] = anchorIndex < 0 ? Double.NaN : cols[anchorIndex][(w + 1) * window - 1];
         }
         return flatten(transform(cols), windows.length);
     }
@@ -355,9 +380,9 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    private float[] prepare(Frame rows, int[] endRows) {
+    /** As {@link #prepare(double[][][], double[])} for windows ending at rows of a frame. */
+    private float[] prepare(Frame rows, int[] endRows, double[] anchors) {
         Objects.requireNonNull(rows, "featureRows");
-        Objects.requireNonNull(endRows, "endRows");
         schema.checkColumns(rows.columnNames());
         if (endRows.length == 0) {
             throw new IllegalArgumentException("endRows must hold at least one row");
@@ -384,6 +409,7 @@ public final class Pipeline implements AutoCloseable {
             for (int c = 0; c < width; c++) {
                 System.arraycopy(rows.column(c), end - window + 1, cols[c], w * window, window);
             }
+            anchors[w] = anchorIndex < 0 ? Double.NaN : cols[anchorIndex][(w + 1) * window - 1];
         }
         return flatten(transform(cols), endRows.length);
     }
@@ -418,9 +444,9 @@ public final class Pipeline implements AutoCloseable {
         return x;
     }
 
-    private BatchPrediction predict(float[] x, int batch) {
+    private BatchPrediction predict(float[] x, int batch, double[] anchors) {
         if (detector == null) {
-            float[] y = forward(x, batch);
+            float[] y = decode(forward(x, batch), batch, anchors);
             return new BatchPrediction(
                     version, model.kind(), batch, model.outputWidth(), y, new boolean[batch]);
         }
@@ -430,6 +456,20 @@ public final class Pipeline implements AutoCloseable {
             flags[i] = s[i] > threshold;
         }
         return new BatchPrediction(version, ModelKind.ANOMALY_DETECTOR, batch, 1, s, flags);
+    }
+
+    /** Decodes the outputs in place, each window's with its own anchor. */
+    private float[] decode(float[] y, int batch, double[] anchors) {
+        if (decoder.isIdentity()) {
+            return y;
+        }
+        int outputs = y.length / batch;
+        for (int i = 0; i < batch; i++) {
+            for (int k = 0; k < outputs; k++) {
+                y[i * outputs + k] = decoder.decode(y[i * outputs + k], anchors[i]);
+            }
+        }
+        return y;
     }
 
     private float[] forward(float[] x, int batch) {
@@ -591,12 +631,13 @@ public final class Pipeline implements AutoCloseable {
                 + schema.columnNames()
                 + ", features "
                 + features
+                + (decoder.isIdentity() ? "" : ", decoder " + decoder)
                 + "]";
     }
 
     /**
-     * Builds a {@link Pipeline}: feature stage, schema, model and metadata are required; transforms
-     * and a privacy schema are optional. Not thread-safe.
+     * Builds a {@link Pipeline}: feature stage, schema, model and metadata are required;
+     * transforms, an output decoder and a privacy schema are optional. Not thread-safe.
      */
     public static final class Builder {
         private FeatureStage features;
@@ -605,6 +646,7 @@ public final class Pipeline implements AutoCloseable {
         private NeuralModel model;
         private PipelineMetadata metadata;
         private PrivacySchema privacy;
+        private OutputDecoder decoder = OutputDecoder.identity();
 
         private Builder() {}
 
@@ -647,6 +689,15 @@ public final class Pipeline implements AutoCloseable {
         }
 
         /**
+         * Sets the output decoder (optional, default {@link OutputDecoder#identity()}), applied to
+         * every model output on every scoring entry point.
+         */
+        public Builder optDecoder(OutputDecoder outputDecoder) {
+            this.decoder = Objects.requireNonNull(outputDecoder, "decoder");
+            return this;
+        }
+
+        /**
          * Sets a privacy schema (optional): the build refuses raw personal columns in the input
          * schema.
          */
@@ -660,7 +711,9 @@ public final class Pipeline implements AutoCloseable {
          *
          * @throws IllegalArgumentException naming every missing required value; if the schema's
          *     columns differ from the feature stage's; if the model's input shape is not {@code
-         *     [window, columns]} or {@code [columns]}; or if the privacy schema refuses a column
+         *     [window, columns]} or {@code [columns]}; if the decoder's anchor column is not a
+         *     schema column; if an anomaly detector is given a decoder other than the identity; or
+         *     if the privacy schema refuses a column
          */
         public Pipeline build() {
             List<String> missing = new ArrayList<>();
@@ -707,8 +760,26 @@ public final class Pipeline implements AutoCloseable {
                                 + schema.size()
                                 + " schema columns");
             }
+            checkDecoder();
             if (privacy != null) {
                 privacy.checkNoRawPersonalColumns(schema.columnNames());
+            }
+        }
+
+        private void checkDecoder() {
+            String anchor = decoder.anchorColumn().orElse(null);
+            if (anchor != null && !schema.columnNames().contains(anchor)) {
+                throw new IllegalArgumentException(
+                        "decoder anchor column '"
+                                + anchor
+                                + "' must be one of the schema columns "
+                                + schema.columnNames());
+            }
+            if (!decoder.isIdentity() && model.spec() instanceof DenseAutoencoderSpec) {
+                throw new IllegalArgumentException(
+                        "an anomaly detector's score is not decoded, so its decoder must be the"
+                                + " identity but was "
+                                + decoder);
             }
         }
     }

@@ -21,6 +21,7 @@ import dev.maasfin.core.artifact.ArtifactFiles;
 import dev.maasfin.core.artifact.ArtifactManifest;
 import dev.maasfin.core.pipeline.FeatureStages;
 import dev.maasfin.core.pipeline.InputSchema;
+import dev.maasfin.core.pipeline.OutputDecoder;
 import dev.maasfin.core.pipeline.PipelineLayout;
 import dev.maasfin.core.pipeline.PipelineMetadata;
 import dev.maasfin.core.transform.TransformStates;
@@ -41,6 +42,9 @@ final class PipelineFiles {
 
     private static final ObjectMapper JSON =
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** The key of the output decoder in {@code pipeline.json}. */
+    static final String DECODER = "decoder";
 
     private PipelineFiles() {}
 
@@ -72,13 +76,20 @@ final class PipelineFiles {
         write(dir, METADATA_JSON, p.metadata().toJson());
     }
 
-    private static ObjectNode description(Pipeline p) {
+    /**
+     * The description; the decoder is written only when it is not the identity, so a pipeline
+     * without one saves the same bytes as before decoders existed.
+     */
+    private static ObjectNode description(Pipeline p) throws IOException {
         ObjectNode n = JSON.createObjectNode();
         n.put("formatVersion", PipelineLayout.FORMAT_VERSION);
         n.put("kind", p.kind().name());
         n.put("window", p.window());
         n.put("featureStage", p.features().type());
         n.set("columns", JSON.valueToTree(p.schema().columnNames()));
+        if (!p.decoder().isIdentity()) {
+            n.set(DECODER, JSON.readTree(p.decoder().toJson()));
+        }
         return n;
     }
 
@@ -107,6 +118,9 @@ final class PipelineFiles {
             }
             b.setSchema(InputSchema.fromJson(read(dir, SCHEMA_JSON)));
             b.setMetadata(PipelineMetadata.fromJson(read(dir, METADATA_JSON)));
+            if (desc.hasNonNull(DECODER)) {
+                b.optDecoder(OutputDecoder.fromJson(desc.get(DECODER).toString()));
+            }
         } catch (IllegalArgumentException e) {
             throw new ArtifactException(
                     "pipeline artifact " + dir + " has an invalid part: " + e.getMessage(), e);
@@ -180,6 +194,9 @@ final class PipelineFiles {
         m.put("dataFingerprint", p.metadata().dataFingerprint());
         m.put("seed", String.valueOf(p.metadata().seed()));
         m.put("maasfinVersion", p.metadata().maasfinVersion());
+        if (!p.decoder().isIdentity()) {
+            m.put("decoder", p.decoder().kind().name());
+        }
         return m;
     }
 

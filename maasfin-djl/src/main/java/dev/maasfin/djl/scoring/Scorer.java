@@ -32,9 +32,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Inputs: one window of feature rows ({@code double[window][columns]}, before transforms, in
  * schema order), a batch of such windows, a feature {@link Frame}, or raw {@link BarSeries} (the
- * pipeline computes the features). Each input is checked against the pipeline's schema; a bad one
- * gets an {@link IllegalArgumentException} naming column, row and value (personal values withheld)
- * and counts as a failure.
+ * pipeline computes the features). Predictions carry the pipeline's decoded outputs (see {@link
+ * Pipeline#decoder()}). Each input is checked against the pipeline's schema; a bad one gets an
+ * {@link IllegalArgumentException} naming column, row and value (personal values withheld) and
+ * counts as a failure.
  *
  * <p>Native resources: the scorer holds one loaded network per serving version and calls its block
  * directly; each call opens a child {@code NDManager} scope that closes before returning, so no

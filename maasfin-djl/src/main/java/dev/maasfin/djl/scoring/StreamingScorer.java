@@ -13,12 +13,12 @@ import java.util.Optional;
  *
  * <p>The feature stage's incremental state computes the new bar's feature row in O(1); a ring
  * buffer keeps the last {@code window} rows, so nothing is recomputed over the window. The window
- * is then scored through the owning {@link Scorer} (schema check, transforms, model), the same path
- * as {@link Scorer#score(double[][])}, so bar-by-bar predictions equal batch predictions of the
- * same windows whenever the stage's streaming rows equal its batch rows. No prediction is made
- * until {@code warmUp + window} bars have arrived. If the scorer swaps to a version with other
- * features or another window, {@link #onBar} throws {@link IllegalStateException}: build a new
- * streaming scorer and replay history.
+ * is then scored through the owning {@link Scorer} (schema check, transforms, model, output
+ * decoder), the same path as {@link Scorer#score(double[][])}, so bar-by-bar predictions equal
+ * batch predictions of the same windows whenever the stage's streaming rows equal its batch rows.
+ * No prediction is made until {@code warmUp + window} bars have arrived. If the scorer swaps to a
+ * version with other features or another window, {@link #onBar} throws {@link
+ * IllegalStateException}: build a new streaming scorer and replay history.
  *
  * <p>Not thread-safe: one instance per instrument and thread (the owning scorer is thread-safe).
  */

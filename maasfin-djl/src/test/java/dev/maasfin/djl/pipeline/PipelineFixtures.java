@@ -132,6 +132,11 @@ public final class PipelineFixtures {
      * value} for every input (all weights 0, output bias {@code value}).
      */
     public static Pipeline constant(float value) {
+        return constantBuilder(value).build();
+    }
+
+    /** As {@link #constant(float)}, before {@code build()}, for adding a decoder or transforms. */
+    public static Pipeline.Builder constantBuilder(float value) {
         DenseRegressorSpec spec = DenseRegressorSpec.builder().setInputWidth(1).build();
         NeuralModel m = NeuralModel.create(spec, DeviceSpec.cpu(), 1);
         List<String> names = List.copyOf(m.parameterShapes().keySet());
@@ -145,8 +150,7 @@ public final class PipelineFixtures {
                 .setFeatures(FeatureStages.barColumns("close"))
                 .setSchema(InputSchema.of(List.of(ColumnSpec.unbounded("close"))))
                 .setModel(m)
-                .setMetadata(Pipeline.provenance(m, "0".repeat(64), Map.of(), Map.of()))
-                .build();
+                .setMetadata(Pipeline.provenance(m, "0".repeat(64), Map.of(), Map.of()));
     }
 
     /** Returns a fresh path under target/ that does not exist yet. */
