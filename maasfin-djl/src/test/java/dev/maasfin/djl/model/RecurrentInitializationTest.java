@@ -12,6 +12,10 @@ import dev.maasfin.djl.io.ModelArtifacts;
 import dev.maasfin.djl.model.RecurrentForecasterSpec.Cell;
 import dev.maasfin.djl.model.RecurrentForecasterSpec.ForecastLoss;
 import dev.maasfin.djl.model.RecurrentForecasterSpec.Initialization;
+import dev.maasfin.djl.train.ModelTrainer;
+import dev.maasfin.djl.train.OptimizerKind;
+import dev.maasfin.djl.train.TrainerConfig;
+import dev.maasfin.djl.train.TrainingData;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.LinkedHashMap;
@@ -242,5 +246,60 @@ class RecurrentInitializationTest {
                         Float.floatToIntBits(loaded.predict(x, 1)[0]));
             }
         }
+    }
+
+    /** Labels with mean 0.08 whose QLIKE-optimal constant is about 0.339 (see below). */
+    private static final float[] LABELS = {-0.6f, -0.2f, 0f, 0.3f, 0.9f};
+
+    private static float trainOnZeroInputs(ForecastLoss loss, int seed) {
+        RecurrentForecasterSpec spec =
+                RecurrentForecasterSpec.builder()
+                        .setWindow(2)
+                        .setFeatures(1)
+                        .optHidden(4)
+                        .optInitialization(Initialization.PYTORCH)
+                        .optLoss(loss)
+                        .build();
+        int n = 8 * LABELS.length;
+        float[] y = new float[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = LABELS[i % LABELS.length];
+        }
+        TrainerConfig cfg =
+                TrainerConfig.builder()
+                        .setOptimizer(OptimizerKind.ADAM)
+                        .setLearningRate(0.05)
+                        .setBatchSize(n)
+                        .setMaxEpochs(300)
+                        .setSeed(seed)
+                        .build();
+        TrainingData data = TrainingData.of(new float[n * 2], new int[] {2, 1}, y, 1);
+        try (NeuralModel m = new ModelTrainer(cfg).train(spec, data, null, null).model()) {
+            return m.predict(new float[2], 1)[0];
+        }
+    }
+
+    @Test
+    void qlikeLoss_onZeroInputs_trainsTheConstantToHalfTheLogOfMeanExpTwoT() {
+        // With all-zero inputs the network's output is one constant o. QLIKE on the log scale,
+        // mean(exp(2(t - o)) - 2(t - o) - 1), is minimised at o = 0.5 ln mean(exp(2t)) (its
+        // derivative 2 - 2 mean(exp(2(t - o))) vanishes there); MSE is minimised at mean(t).
+        double meanExp2t = 0;
+        double meanT = 0;
+        for (float t : LABELS) {
+            meanExp2t += Math.exp(2 * t) / LABELS.length;
+            meanT += t / LABELS.length;
+        }
+        double qlikeOptimum = 0.5 * Math.log(meanExp2t);
+
+        assertEquals(qlikeOptimum, trainOnZeroInputs(ForecastLoss.QLIKE_LOG, 3), 0.01);
+        assertEquals(meanT, trainOnZeroInputs(ForecastLoss.MSE, 3), 0.01);
+    }
+
+    @Test
+    void qlikeLossWithPytorchInitialization_sameSeedTwice_trainsBitIdentically() {
+        assertEquals(
+                Float.floatToIntBits(trainOnZeroInputs(ForecastLoss.QLIKE_LOG, 11)),
+                Float.floatToIntBits(trainOnZeroInputs(ForecastLoss.QLIKE_LOG, 11)));
     }
 }
