@@ -163,7 +163,8 @@ final class ForecastReport {
                     "validation." + keys[k],
                     runs.stream().mapToDouble(r -> r.validation()[col]).toArray());
         }
-        int headline = settings.headline() == VolatilityForecastDemo.Headline.BALANCED ? 4 : 0;
+        boolean balanced = settings.headline() == VolatilityForecastDemo.Headline.BALANCED;
+        int headline = balanced ? 4 : 0;
         putMeanSd(
                 "validation.lstm.rmse",
                 runs.stream().mapToDouble(r -> r.validation()[headline]).toArray());
@@ -173,7 +174,7 @@ final class ForecastReport {
         report.put("settings.headline", settings.headline().name());
         scoreSeeds(
                 "lstm",
-                "LSTM (headline: " + settings.headline() + " factor)",
+                balanced ? "LSTM headline (balanced factor)" : "LSTM headline (mean-sd factor)",
                 SeedRun::forecast,
                 y,
                 ewma,
@@ -181,7 +182,7 @@ final class ForecastReport {
         if (settings.model().targetScale().isLog()) {
             scoreSeeds(
                     "lstm_mean_sd",
-                    "LSTM, mean-sd smearing",
+                    balanced ? "LSTM, mean-sd smearing" : null,
                     SeedRun::meanSdForecast,
                     y,
                     ewma,
@@ -195,7 +196,7 @@ final class ForecastReport {
                     calm);
             scoreSeeds(
                     "lstm_balanced",
-                    "LSTM, factor balanced on validation RMSE + QLIKE",
+                    balanced ? null : "LSTM, factor balanced on validation RMSE + QLIKE",
                     SeedRun::balancedForecast,
                     y,
                     ewma,
@@ -206,6 +207,7 @@ final class ForecastReport {
         }
     }
 
+    /** Scores each seed's forecasts into the JSON and, unless {@code label} is null, the table. */
     private void scoreSeeds(
             String key,
             String label,
@@ -238,6 +240,9 @@ final class ForecastReport {
         report.put("dm_qlike." + key + ".statistic", mean(statQ));
         report.put(
                 key + ".seed_best_epoch", runs.stream().map(r -> r.result().bestEpoch()).toList());
+        if (label == null) {
+            return;
+        }
         rows.add(
                 List.of(
                         label + " (mean ± sd of " + runs.size() + " seeds)",
