@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.maasfin.examples;
 
+import dev.maasfin.djl.model.RecurrentForecasterSpec;
 import dev.maasfin.examples.forecast.LstmVolatility;
 import dev.maasfin.examples.forecast.VolatilityForecastDemo;
 import dev.maasfin.examples.forecast.VolatilityWindows;
@@ -92,6 +93,32 @@ final class ForecastCommand implements Callable<Integer> {
                             + " default) or LINEAR.")
     VolatilityWindows.FeatureScale features;
 
+    @Option(
+            names = "--init",
+            defaultValue = "PYTORCH",
+            description =
+                    "Parameter initialisation: PYTORCH (U(-1/sqrt(hidden), 1/sqrt(hidden)) for"
+                            + " every parameter, as nn.LSTM and nn.Linear; default) or DJL_DEFAULT"
+                            + " (DJL's He-normal weights, zero biases; the default before"
+                            + " 2026-12-03's validation screening).")
+    RecurrentForecasterSpec.Initialization initialization;
+
+    @Option(
+            names = "--loss",
+            defaultValue = "QLIKE_LOG",
+            description =
+                    "Training loss: QLIKE_LOG (Patton's QLIKE on the log target; needs --target"
+                            + " LOG_RATIO or LOG; default) or MSE.")
+    RecurrentForecasterSpec.ForecastLoss loss;
+
+    @Option(
+            names = "--headline",
+            defaultValue = "BALANCED",
+            description =
+                    "Smearing factor of the headline LSTM forecast: BALANCED (chosen on validation"
+                            + " RMSE/RMSE(EWMA) + QLIKE/QLIKE(EWMA); default) or MEAN_SD.")
+    VolatilityForecastDemo.Headline headline;
+
     @Option(names = "--seeds", defaultValue = "5", description = "Seeds trained (mean ± sd).")
     int seeds;
 
@@ -144,7 +171,9 @@ final class ForecastCommand implements Callable<Integer> {
                         learningRate,
                         patience,
                         target,
-                        features);
+                        features,
+                        initialization,
+                        loss);
         VolatilityForecastDemo.Settings settings =
                 new VolatilityForecastDemo.Settings(
                         csv,
@@ -155,7 +184,8 @@ final class ForecastCommand implements Callable<Integer> {
                         seed,
                         walkForward,
                         out.toAbsolutePath().normalize(),
-                        registry.toAbsolutePath().normalize());
+                        registry.toAbsolutePath().normalize(),
+                        headline);
         var w = spec.commandLine().getOut();
         Map<String, Object> f = new VolatilityForecastDemo(settings, w).run();
         summary(w, f);

@@ -96,7 +96,7 @@ class ForecastCommandTest {
         // The balanced factor minimises RMSE / RMSE(EWMA) + QLIKE / QLIKE(EWMA) over a grid whose
         // ends are the mean-sd and the variance smearing factors, so by that definition it cannot
         // lose to either end on both validation losses at once.
-        for (String other : List.of("lstm", "lstm_variance")) {
+        for (String other : List.of("lstm_mean_sd", "lstm_variance")) {
             double rmse = figure("validation." + other + ".rmse");
             double qlike = figure("validation." + other + ".qlike");
             double bRmse = figure("validation.lstm_balanced.rmse");
@@ -106,6 +106,30 @@ class ForecastCommandTest {
             assertTrue(bRmse <= rmse || bQlike <= qlike, other + ": " + bRmse + ", " + bQlike);
         }
         assertTrue(figure("validation.lstm_balanced.factor") > 0);
+    }
+
+    @Test
+    void forecast_headline_isTheBalancedForecastByDefault() {
+        // ForecastCommand's --headline default is BALANCED: test.lstm and validation.lstm are the
+        // balanced-factor forecast's figures, the mean-sd forecast is reported beside them.
+        assertEquals("BALANCED", figures.get("settings.headline").asText());
+        for (String key : List.of("test.%s.rmse", "test.%s.qlike", "validation.%s.rmse")) {
+            assertEquals(
+                    figure(String.format(key, "lstm_balanced")),
+                    figure(String.format(key, "lstm")),
+                    key);
+        }
+        assertTrue(figure("test.lstm_mean_sd.rmse") > 0);
+    }
+
+    @Test
+    void forecast_whenQlikeLossWithALinearTarget_printsOneLineNamingTheRule() {
+        Run r = run("forecast", "--loss", "QLIKE_LOG", "--target", "PERCENT", "--epochs", "1");
+        assertEquals(MaasfinCli.EXIT_USER_ERROR, r.status());
+        assertEquals(
+                "maasfin forecast: loss QLIKE_LOG needs a log target scale (LOG or LOG_RATIO) but"
+                        + " the target scale was PERCENT",
+                r.err().strip());
     }
 
     @Test

@@ -46,4 +46,29 @@ final class JsonValues {
         }
         return a;
     }
+
+    /**
+     * Reads an enum constant by name, or {@code fallback} when the key is absent (fields added
+     * after artifacts were first written).
+     */
+    static <E extends Enum<E>> E enumOrDefault(
+            Map<String, ?> m, String key, Class<E> type, E fallback) {
+        Object v = m.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(v.toString())) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException(
+                "hyper-parameter '"
+                        + key
+                        + "' must be one of "
+                        + java.util.Arrays.toString(type.getEnumConstants())
+                        + " but was '"
+                        + v
+                        + "'");
+    }
 }

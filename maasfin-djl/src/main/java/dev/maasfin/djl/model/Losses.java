@@ -60,4 +60,21 @@ final class Losses {
             }
         };
     }
+
+    /**
+     * Patton's QLIKE on the log scale: for label t and output o (logs of the target and forecast
+     * over a common positive anchor) and e = t - o, the mean over samples and outputs of {@code
+     * exp(2e) - 2e - 1}, which equals y²/f² - ln(y²/f²) - 1 for y = a·exp(t), f = a·exp(o).
+     */
+    static Loss qlikeOnLogScale() {
+        return new Loss("qlike-log") {
+            @Override
+            public NDArray evaluate(NDList labels, NDList predictions) {
+                NDArray pred = predictions.singletonOrThrow();
+                NDArray label = labels.singletonOrThrow().reshape(pred.getShape());
+                NDArray twoE = label.sub(pred).mul(2);
+                return twoE.exp().sub(twoE).sub(1).mean();
+            }
+        };
+    }
 }

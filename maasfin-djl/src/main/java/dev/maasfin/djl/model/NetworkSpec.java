@@ -53,4 +53,15 @@ public interface NetworkSpec {
     default OutputActivation outputActivation() {
         return OutputActivation.IDENTITY;
     }
+
+    /**
+     * Overwrites the freshly initialised parameters of {@code block} where the spec asks for a
+     * scheme other than DJL's per-parameter defaults (SPI, called once by {@link
+     * NeuralModel#create}); the default keeps DJL's values.
+     *
+     * @param block this spec's block, initialised
+     * @param seed the model's seed; a spec drawing values must draw them from a generator seeded by
+     *     it so the same seed gives the same parameters
+     */
+    default void initializeParameters(Block block, int seed) {}
 }

@@ -71,7 +71,9 @@ public final class NeuralModel implements Predictor, AutoCloseable {
      *
      * @param spec the architecture
      * @param device the device request
-     * @param seed seed for the engine's random generator before initialisation
+     * @param seed seed for the engine's random generator before initialisation, and for the spec's
+     *     own generator if it draws its initial values itself ({@link
+     *     NetworkSpec#initializeParameters})
      * @throws IllegalStateException if the device cannot be used (see {@link DeviceSpec#resolve()})
      */
     public static NeuralModel create(NetworkSpec spec, DeviceSpec device, int seed) {
@@ -81,6 +83,7 @@ public final class NeuralModel implements Predictor, AutoCloseable {
         Block block = spec.newBlock();
         m.setBlock(block);
         block.initialize(m.getNDManager(), DataType.FLOAT32, batchShape(1, spec.inputShape()));
+        spec.initializeParameters(block, seed);
         return new NeuralModel(spec, m, device, seed);
     }
 

@@ -4,16 +4,19 @@ package dev.maasfin.djl.model;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.recurrent.GRU;
 import ai.djl.nn.recurrent.LSTM;
 import ai.djl.training.loss.Loss;
+import ai.djl.util.Pair;
 import dev.maasfin.api.model.ModelKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * A stacked LSTM or GRU forecaster: input {@code [N, window, features]} (batch first, time, then
@@ -23,11 +26,12 @@ import java.util.Map;
  * <p>Every call starts from a zero hidden and cell state (DJL's recurrent block resets its begin
  * state per forward), so predictions are stateless. Dropout acts between stacked layers only, as in
  * PyTorch's {@code nn.LSTM}. Loss: mean squared error, or pinball loss averaged over quantiles when
- * quantiles are set. On the PyTorch engine DJL passes the parameters to {@code torch.lstm}
- * unchanged, so gate rows are in PyTorch's order i, f, g, o (GRU: r, z, n); the parameter names map
- * as {@code l_K_i2h_WEIGHT = weight_ih_lK}, {@code l_K_h2h_WEIGHT = weight_hh_lK}, {@code
- * l_K_i2h_BIAS = bias_ih_lK}, {@code l_K_h2h_BIAS = bias_hh_lK}, and the head's {@code weight},
- * {@code bias} = {@code nn.Linear}'s. Thread-safe: immutable.
+ * quantiles are set, or (point forecasts) {@link ForecastLoss#QLIKE_LOG}. Initial parameters: DJL's
+ * defaults, or PyTorch's scheme ({@link Initialization}). On the PyTorch engine DJL passes the
+ * parameters to {@code torch.lstm} unchanged, so gate rows are in PyTorch's order i, f, g, o (GRU:
+ * r, z, n); the parameter names map as {@code l_K_i2h_WEIGHT = weight_ih_lK}, {@code l_K_h2h_WEIGHT
+ * = weight_hh_lK}, {@code l_K_i2h_BIAS = bias_ih_lK}, {@code l_K_h2h_BIAS = bias_hh_lK}, and the
+ * head's {@code weight}, {@code bias} = {@code nn.Linear}'s. Thread-safe: immutable.
  */
 public final class RecurrentForecasterSpec implements NetworkSpec {
 
@@ -42,6 +46,50 @@ public final class RecurrentForecasterSpec implements NetworkSpec {
         GRU
     }
 
+    /**
+     * How the parameters are initialised; saved in {@code model.json} as {@code initialization}
+     * (absent in artifacts written before the option existed, read as {@link #DJL_DEFAULT}).
+     */
+    public enum Initialization {
+        /**
+         * DJL 0.36's per-parameter defaults, drawn from the engine's global generator after it is
+         * seeded: weights normal with sd sqrt(2 / fan_in) (Xavier, Gaussian, fan-in, magnitude 2),
+         * biases zero. With few input features this makes the LSTM's input weights large (4
+         * features: sd 0.71) and saturates the gates at the start.
+         */
+        DJL_DEFAULT,
+        /**
+         * PyTorch's defaults for {@code nn.LSTM}/{@code nn.GRU} and {@code nn.Linear}: every
+         * recurrent weight and bias uniform on [-1/sqrt(hidden), 1/sqrt(hidden)], the head's weight
+         * and bias uniform on [-1/sqrt(fan_in), 1/sqrt(fan_in)] (fan_in = hidden). Values come from
+         * a {@link java.util.Random} seeded by the model's seed (mixed with a fixed constant so the
+         * stream differs from the trainer's shuffling stream), filled parameter by parameter in the
+         * block's order, row-major; they do not depend on the engine's generator. Not bit-equal to
+         * the values PyTorch would draw for the same seed.
+         */
+        PYTORCH
+    }
+
+    /**
+     * The point-forecast training loss; saved in {@code model.json} as {@code loss} (absent in
+     * artifacts written before the option existed, read as {@link #MSE}). Ignored (pinball) when
+     * quantiles are set.
+     */
+    public enum ForecastLoss {
+        /** Mean squared error of output against label. */
+        MSE,
+        /**
+         * Patton's (2011) QLIKE for a label t = ln(y / a) and an output o = ln(f / a) on the log
+         * scale of a positive target y and forecast f (a = any positive anchor): with e = t - o,
+         * y²/f² = exp(2e), so QLIKE = y²/f² - ln(y²/f²) - 1 = exp(2e) - 2e - 1, averaged over
+         * samples and horizons. Its expected value is smallest at o = 0.5 ln E[exp(2t)], i.e. f² =
+         * E[y²]: the network learns the log of the root mean square target (a mean-variance
+         * forecast), not its mean or median. Large positive errors grow exponentially; clip
+         * gradients when training with it.
+         */
+        QLIKE_LOG
+    }
+
     private final int window;
     private final int features;
     private final Cell cell;
@@ -50,6 +98,8 @@ public final class RecurrentForecasterSpec implements NetworkSpec {
     private final float dropout;
     private final int horizons;
     private final float[] quantiles;
+    private final Initialization initialization;
+    private final ForecastLoss loss;
 
     private RecurrentForecasterSpec(Builder b) {
         this.window = b.window;
@@ -60,6 +110,8 @@ public final class RecurrentForecasterSpec implements NetworkSpec {
         this.dropout = b.dropout;
         this.horizons = b.horizons;
         this.quantiles = b.quantiles.clone();
+        this.initialization = b.initialization;
+        this.loss = b.loss;
     }
 
     /** Returns a builder; {@code setWindow} and {@code setFeatures} are required. */
@@ -97,6 +149,16 @@ public final class RecurrentForecasterSpec implements NetworkSpec {
         return quantiles.clone();
     }
 
+    /** Returns how the parameters are initialised. */
+    public Initialization initialization() {
+        return initialization;
+    }
+
+    /** Returns the point-forecast loss (pinball is used instead when quantiles are set). */
+    public ForecastLoss loss() {
+        return loss;
+    }
+
     @Override
     public Map<String, Object> hyperParameters() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -112,6 +174,8 @@ public final class RecurrentForecasterSpec implements NetworkSpec {
             q.add((double) v);
         }
         m.put("quantiles", q);
+        m.put("initialization", initialization.name());
+        m.put("loss", loss.name());
         return m;
     }
 
@@ -125,6 +189,13 @@ public final class RecurrentForecasterSpec implements NetworkSpec {
                 .optDropout((float) JsonValues.doubleValue(m, "dropout"))
                 .optHorizons(JsonValues.intValue(m, "horizons"))
                 .optQuantiles(JsonValues.floatArray(m, "quantiles"))
+                .optInitialization(
+                        JsonValues.enumOrDefault(
+                                m,
+                                "initialization",
+                                Initialization.class,
+                                Initialization.DJL_DEFAULT))
+                .optLoss(JsonValues.enumOrDefault(m, "loss", ForecastLoss.class, ForecastLoss.MSE))
                 .build();
     }
 
@@ -154,9 +225,30 @@ public final class RecurrentForecasterSpec implements NetworkSpec {
 
     @Override
     public Loss newLoss() {
-        return quantiles.length == 0
-                ? Losses.meanSquaredError()
-                : Losses.pinball(quantiles, horizons);
+        if (quantiles.length > 0) {
+            return Losses.pinball(quantiles, horizons);
+        }
+        return loss == ForecastLoss.QLIKE_LOG
+                ? Losses.qlikeOnLogScale()
+                : Losses.meanSquaredError();
+    }
+
+    @Override
+    public void initializeParameters(Block block, int seed) {
+        if (initialization != Initialization.PYTORCH) {
+            return;
+        }
+        // The head's fan_in is the top layer's hidden size, so one bound serves every parameter.
+        double bound = 1.0 / Math.sqrt(hidden);
+        Random rnd = new Random(seed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L);
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            var array = p.getValue().getArray();
+            float[] values = new float[Math.toIntExact(array.getShape().size())];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) ((2 * rnd.nextDouble() - 1) * bound);
+            }
+            array.set(values);
+        }
     }
 
     /** Builder: {@code setX} required, {@code optX} optional. Not thread-safe. */
@@ -169,6 +261,8 @@ public final class RecurrentForecasterSpec implements NetworkSpec {
         private float dropout;
         private int horizons = 1;
         private float[] quantiles = {};
+        private Initialization initialization = Initialization.DJL_DEFAULT;
+        private ForecastLoss loss = ForecastLoss.MSE;
 
         private Builder() {}
 
@@ -220,6 +314,21 @@ public final class RecurrentForecasterSpec implements NetworkSpec {
             return this;
         }
 
+        /** Sets how the parameters are initialised (default {@link Initialization#DJL_DEFAULT}). */
+        public Builder optInitialization(Initialization initialization) {
+            this.initialization = initialization;
+            return this;
+        }
+
+        /**
+         * Sets the point-forecast loss (default {@link ForecastLoss#MSE}); {@link
+         * ForecastLoss#QLIKE_LOG} cannot be combined with quantiles.
+         */
+        public Builder optLoss(ForecastLoss loss) {
+            this.loss = loss;
+            return this;
+        }
+
         /**
          * Validates and builds.
          *
@@ -235,6 +344,18 @@ public final class RecurrentForecasterSpec implements NetworkSpec {
             Checks.fraction(errors, "dropout", dropout);
             if (cell == null) {
                 errors.add("cell is missing");
+            }
+            if (initialization == null) {
+                errors.add("initialization is missing");
+            }
+            if (loss == null) {
+                errors.add("loss is missing");
+            } else if (loss != ForecastLoss.MSE && quantiles.length > 0) {
+                errors.add(
+                        "loss "
+                                + loss
+                                + " gives point forecasts but quantiles were set to "
+                                + java.util.Arrays.toString(quantiles));
             }
             for (int k = 0; k < quantiles.length; k++) {
                 boolean inRange = quantiles[k] > 0 && quantiles[k] < 1;

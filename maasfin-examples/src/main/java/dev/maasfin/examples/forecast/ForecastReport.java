@@ -27,14 +27,16 @@ import java.util.function.Function;
  *
  * <p>JSON keys: {@code test.<model>.rmse|qlike|rmse_ci_lower|rmse_ci_upper}, {@code
  * test_calm.<model>.rmse|qlike} (without March–April 2020), {@code dm.<model>.statistic|p}, {@code
- * dm_nw20.<model>.p}, {@code dm_qlike.<model>.p} against EWMA, for models {@code lstm} (mean over
- * seeds; {@code _sd} and {@code seed_} lists beside it, and for DM the largest p over seeds),
- * {@code lstm_ensemble} (seeds' forecasts averaged, with several seeds), {@code lstm_walk_forward}
- * (with refits), {@code naive}, {@code ewma}, {@code har}, {@code garch}; with a log target also
- * {@code lstm_variance} (variance-targeted smearing) and {@code lstm_balanced} (factor balanced on
- * validation RMSE + QLIKE). {@code validation.lstm|lstm_variance|lstm_balanced.rmse|qlike} hold the
- * seeds' validation figures (mean, {@code _sd}, {@code seed_}), {@code
- * validation.lstm_balanced.factor} the balanced factors. Not thread-safe.
+ * dm_nw20.<model>.p}, {@code dm_qlike.<model>.p} against EWMA, for models {@code lstm} (the
+ * headline forecast, see {@link VolatilityForecastDemo.Headline}; mean over seeds; {@code _sd} and
+ * {@code seed_} lists beside it, and for DM the largest p over seeds), {@code lstm_ensemble}
+ * (seeds' forecasts averaged, with several seeds), {@code lstm_walk_forward} (with refits), {@code
+ * naive}, {@code ewma}, {@code har}, {@code garch}; with a log target also {@code lstm_mean_sd}
+ * (mean-sd smearing), {@code lstm_variance} (variance-targeted smearing) and {@code lstm_balanced}
+ * (factor balanced on validation RMSE + QLIKE). {@code
+ * validation.lstm|lstm_mean_sd|lstm_variance|lstm_balanced.rmse|qlike} hold the seeds' validation
+ * figures (mean, {@code _sd}, {@code seed_}), {@code validation.lstm_balanced.factor} the balanced
+ * factors. Not thread-safe.
  */
 final class ForecastReport {
     private final Settings settings;
@@ -101,6 +103,9 @@ final class ForecastReport {
         report.put("settings.seeds", settings.seeds());
         report.put("settings.target_scale", m.targetScale().name());
         report.put("settings.feature_scale", m.featureScale().name());
+        report.put("settings.initialization", m.initialization().name());
+        report.put("settings.loss", m.loss().name());
+        report.put("settings.learning_rate", m.learningRate());
         report.line("Data: `" + settings.csv() + "`.");
         report.line("");
         report.line(
@@ -120,8 +125,9 @@ final class ForecastReport {
                         Locale.ROOT,
                         "LSTM: %d-day window of r, |r|, rv5, rv20 (%sz-scored with the training"
                             + " days' mean and population sd), %d layer(s) of %d hidden units,"
-                            + " dropout %.2f; target %s; Adam lr %s, batch %d, at most %d epochs,"
-                            + " early stopping on validation loss (patience %d); seeds %d..%d.",
+                            + " dropout %.2f, %s initialisation; target %s, loss %s; Adam lr %s,"
+                            + " batch %d, at most %d epochs, early stopping on validation loss"
+                            + " (patience %d); seeds %d..%d.",
                         m.window(),
                         m.featureScale() == VolatilityWindows.FeatureScale.LOG
                                 ? "|r|, rv5, rv20 as ln(|r| + 0.001), ln rv5, ln rv20; "
@@ -129,7 +135,9 @@ final class ForecastReport {
                         m.layers(),
                         m.hidden(),
                         m.dropout(),
+                        m.initialization(),
                         targetText(m.targetScale()),
+                        m.loss(),
                         Double.toString(m.learningRate()),
                         m.batchSize(),
                         m.epochs(),
@@ -141,8 +149,8 @@ final class ForecastReport {
 
     private void scoreLstm(double[] y, double[] ewma, boolean[] calm) {
         String[] keys = {
-            "lstm.rmse",
-            "lstm.qlike",
+            "lstm_mean_sd.rmse",
+            "lstm_mean_sd.qlike",
             "lstm_variance.rmse",
             "lstm_variance.qlike",
             "lstm_balanced.rmse",
@@ -155,8 +163,30 @@ final class ForecastReport {
                     "validation." + keys[k],
                     runs.stream().mapToDouble(r -> r.validation()[col]).toArray());
         }
-        scoreSeeds("lstm", "LSTM", SeedRun::forecast, y, ewma, calm);
+        boolean balanced = settings.headline() == VolatilityForecastDemo.Headline.BALANCED;
+        int headline = balanced ? 4 : 0;
+        putMeanSd(
+                "validation.lstm.rmse",
+                runs.stream().mapToDouble(r -> r.validation()[headline]).toArray());
+        putMeanSd(
+                "validation.lstm.qlike",
+                runs.stream().mapToDouble(r -> r.validation()[headline + 1]).toArray());
+        report.put("settings.headline", settings.headline().name());
+        scoreSeeds(
+                "lstm",
+                balanced ? "LSTM headline (balanced factor)" : "LSTM headline (mean-sd factor)",
+                SeedRun::forecast,
+                y,
+                ewma,
+                calm);
         if (settings.model().targetScale().isLog()) {
+            scoreSeeds(
+                    "lstm_mean_sd",
+                    balanced ? "LSTM, mean-sd smearing" : null,
+                    SeedRun::meanSdForecast,
+                    y,
+                    ewma,
+                    calm);
             scoreSeeds(
                     "lstm_variance",
                     "LSTM, variance-targeted smearing",
@@ -166,7 +196,7 @@ final class ForecastReport {
                     calm);
             scoreSeeds(
                     "lstm_balanced",
-                    "LSTM, factor balanced on validation RMSE + QLIKE",
+                    balanced ? null : "LSTM, factor balanced on validation RMSE + QLIKE",
                     SeedRun::balancedForecast,
                     y,
                     ewma,
@@ -177,6 +207,7 @@ final class ForecastReport {
         }
     }
 
+    /** Scores each seed's forecasts into the JSON and, unless {@code label} is null, the table. */
     private void scoreSeeds(
             String key,
             String label,
@@ -209,6 +240,9 @@ final class ForecastReport {
         report.put("dm_qlike." + key + ".statistic", mean(statQ));
         report.put(
                 key + ".seed_best_epoch", runs.stream().map(r -> r.result().bestEpoch()).toList());
+        if (label == null) {
+            return;
+        }
         rows.add(
                 List.of(
                         label + " (mean ± sd of " + runs.size() + " seeds)",
@@ -440,12 +474,16 @@ final class ForecastReport {
     private static String targetText(LstmVolatility.TargetScale scale) {
         switch (scale) {
             case PERCENT:
-                return "5-day sd x 100, MSE";
+                return "5-day sd x 100";
             case LOG:
-                return "ln(5-day sd x 100), MSE, smearing factor from the validation part";
+                return "ln(5-day sd x 100), smearing factor from the validation part";
+            case RATIO:
+                return "5-day sd / rv20 at the origin";
+            case VARIANCE_RATIO:
+                return "(5-day sd / rv20 at the origin) squared";
             default:
-                return "ln(5-day sd / rv20 at the origin), MSE, smearing factor from the"
-                        + " validation part";
+                return "ln(5-day sd / rv20 at the origin), smearing factor from the validation"
+                        + " part";
         }
     }
 

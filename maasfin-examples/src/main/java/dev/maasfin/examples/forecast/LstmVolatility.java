@@ -16,13 +16,14 @@ import java.util.List;
  * Trains the LSTM volatility forecaster and turns its outputs back into daily sds.
  *
  * <p>The network (one LSTM stack, last step, dense head with one output) learns the target in the
- * {@link TargetScale}'s units with mean squared error, Adam, element-wise gradient clipping at 1
- * and early stopping on the validation loss (the best epoch's parameters are kept). Forecasts below
- * {@link #FLOOR} (0.01 % a day) are raised to it so QLIKE, which needs a positive forecast, is
- * defined; on the S&amp;P 500 the floor is never reached in practice. The fitted scaling (feature
- * means and sds, target scale) is stored in the model's state so an artifact carries it. Immutable
- * and thread-safe, but trainings share the engine's global random generator, so run them one at a
- * time.
+ * {@link TargetScale}'s units with the {@link Settings#loss()} (mean squared error, or QLIKE on the
+ * log scale), Adam, element-wise gradient clipping at 1 and early stopping on the validation loss
+ * (the best epoch's parameters are kept); its parameters start from {@link
+ * Settings#initialization()}. Forecasts below {@link #FLOOR} (0.01 % a day) are raised to it so
+ * QLIKE, which needs a positive forecast, is defined; on the S&amp;P 500 the floor is never reached
+ * in practice. The fitted scaling (feature means and sds, target scale) is stored in the model's
+ * state so an artifact carries it. Immutable and thread-safe, but trainings share the engine's
+ * global random generator, so run them one at a time.
  */
 public final class LstmVolatility {
     /** Lowest forecast sd returned, in return units. */
@@ -112,6 +113,9 @@ public final class LstmVolatility {
      * @param patience early-stopping patience in epochs
      * @param targetScale how the target is presented to the network
      * @param featureScale how the features are transformed before the z-score
+     * @param initialization how the network's parameters are initialised
+     * @param loss the training loss; {@code QLIKE_LOG} needs a log target scale ({@code LOG} or
+     *     {@code LOG_RATIO}), on which it equals Patton's QLIKE of the unsmeared forecast
      */
     public record Settings(
             int window,
@@ -123,7 +127,27 @@ public final class LstmVolatility {
             double learningRate,
             int patience,
             TargetScale targetScale,
-            VolatilityWindows.FeatureScale featureScale) {}
+            VolatilityWindows.FeatureScale featureScale,
+            RecurrentForecasterSpec.Initialization initialization,
+            RecurrentForecasterSpec.ForecastLoss loss) {
+
+        /**
+         * Checks the combination of target scale and loss.
+         *
+         * @throws IllegalArgumentException if {@code loss} is {@code QLIKE_LOG} and the target
+         *     scale is not a log scale
+         */
+        public Settings {
+            if (loss == RecurrentForecasterSpec.ForecastLoss.QLIKE_LOG
+                    && targetScale != null
+                    && !targetScale.isLog()) {
+                throw new IllegalArgumentException(
+                        "loss QLIKE_LOG needs a log target scale (LOG or LOG_RATIO) but the target"
+                                + " scale was "
+                                + targetScale);
+            }
+        }
+    }
 
     private final Settings settings;
 
@@ -158,6 +182,8 @@ public final class LstmVolatility {
                         .optHidden(settings.hidden())
                         .optLayers(settings.layers())
                         .optDropout(settings.dropout())
+                        .optInitialization(settings.initialization())
+                        .optLoss(settings.loss())
                         .build();
         TrainerConfig config =
                 TrainerConfig.builder()
