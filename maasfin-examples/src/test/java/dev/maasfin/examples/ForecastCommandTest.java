@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.maasfin.core.data.DataDirectory;
 import dev.maasfin.core.registry.FileSystemModelRegistry;
 import dev.maasfin.examples.forecast.VolatilityForecastDemo;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -199,7 +202,10 @@ class ForecastCommandTest {
     void forecast_printsOneProgressLinePerEpochAndReloadCheck() {
         assertTrue(run.out().contains("epoch   1/2"), run.out());
         assertTrue(run.out().contains("epoch   2/2") || run.out().contains("epoch"), run.out());
-        assertTrue(run.out().contains("reloaded test predictions bit-identical"), run.out());
+        assertTrue(
+                run.out().contains("the headline test forecasts")
+                        && run.out().contains("equal (bit for bit, as float)"),
+                run.out());
     }
 
     @Test
@@ -210,6 +216,60 @@ class ForecastCommandTest {
         assertEquals(OptionalInt.of(1), registry.latest(name));
         assertEquals(OptionalInt.of(1), registry.current(name, "production"));
         assertTrue(figures.get("registry.reload_identical").asBoolean());
+    }
+
+    @Test
+    void score_servesThePublishedForecastPipeline_reproducingTheLastTestForecast()
+            throws Exception {
+        // forecasts.csv: the headline forecast of each test origin, dated by the origin's return
+        List<String> rows = Files.readAllLines(runDir.resolve("out/forecasts.csv"));
+        int column = List.of(rows.get(0).split(",")).indexOf("lstm_seed42");
+        assertTrue(column > 0, rows.get(0));
+        String[] last = rows.get(rows.size() - 1).split(",");
+        LocalDate origin = LocalDate.parse(last[0]);
+        double expected = Double.parseDouble(last[column]);
+        // the bars up to and including the origin's date: the window ending there is the origin's
+        Path spx = DataDirectory.require(DataDirectory.resolve(), "spx-daily/spx.csv");
+        String usDate =
+                origin.getMonthValue()
+                        + "/"
+                        + origin.getDayOfMonth()
+                        + "/"
+                        + origin.getYear()
+                        + ",";
+        List<String> bars = new ArrayList<>();
+        for (String line : Files.readAllLines(spx)) {
+            bars.add(line);
+            if (line.startsWith(usDate)) {
+                break;
+            }
+        }
+        assertTrue(bars.get(bars.size() - 1).startsWith(usDate), "no bar dated " + origin);
+        Path truncated = runDir.resolve("spx-to-last-origin.csv");
+        Files.write(truncated, bars);
+
+        Run r =
+                run(
+                        "score",
+                        "--registry",
+                        runDir.resolve("registry").toString(),
+                        "--name",
+                        VolatilityForecastDemo.MODEL_NAME,
+                        "--file",
+                        truncated.toString(),
+                        "--last",
+                        "1",
+                        "--path",
+                        "djl");
+
+        assertEquals(0, r.status(), r.err());
+        List<String> printed =
+                r.out().lines().filter(l -> l.matches("  \\d{4}-\\d{2}-\\d{2} .*")).toList();
+        assertEquals(1, printed.size(), r.out());
+        assertTrue(printed.get(0).startsWith("  " + origin + " "), printed.get(0));
+        double served = Double.parseDouble(printed.get(0).substring(13).strip());
+        // the pipeline returns the forecast as float and score prints 7 significant digits
+        assertEquals(expected, served, 1e-6 * expected, r.out());
     }
 
     @Test

@@ -379,14 +379,18 @@ final class ForecastReport {
         report.line(
                 String.format(
                         Locale.ROOT,
-                        "Registry: `%s` version %d published to `%s` and promoted to %s; the model"
-                                + " reloaded from the registry predicts the test windows"
-                                + " %s.",
+                        "Registry: scoring pipeline `%s` version %d (volatility features from"
+                                + " raw bars, scaling, network, forecast decoding) published to"
+                                + " `%s` and promoted to %s; reloaded from the registry, it"
+                                + " forecasts the test origins from the raw bars %s. Serve it with"
+                                + " `maasfin score --registry <dir> --name %1$s`.",
                         VolatilityForecastDemo.MODEL_NAME,
                         registered.version(),
                         registered.registry(),
                         VolatilityForecastDemo.STAGE,
-                        registered.identical() ? "bit-identically" : "DIFFERENTLY"));
+                        registered.identical()
+                                ? "exactly as the headline forecast (as float)"
+                                : "DIFFERENTLY from the headline forecast"));
         report.line("");
         if (walk != null) {
             report.put(

@@ -2,11 +2,13 @@
 package dev.maasfin.examples.forecast;
 
 import dev.maasfin.api.registry.ModelVersion;
+import dev.maasfin.api.scoring.BatchPrediction;
 import dev.maasfin.core.data.BarCsvLoader;
 import dev.maasfin.core.metrics.RegressionMetrics;
 import dev.maasfin.core.registry.FileSystemModelRegistry;
 import dev.maasfin.djl.io.ModelArtifacts;
 import dev.maasfin.djl.model.NeuralModel;
+import dev.maasfin.djl.pipeline.Pipeline;
 import dev.maasfin.djl.train.TrainedModel;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -298,6 +299,12 @@ public final class VolatilityForecastDemo {
         return validationEwma;
     }
 
+    /**
+     * Saves the first seed's network, publishes it as a scoring {@link Pipeline} (volatility
+     * feature stage, the fitted scaling, the network and the headline forecast's decoding),
+     * promotes it, reloads it through the registry and checks that its forecasts on the raw bars
+     * equal the headline forecasts of the test origins, bit for bit after rounding to float.
+     */
     private Registered publishAndReload(
             NeuralModel model, VolatilityProblem p, VolatilityWindows features, SeedRun first)
             throws IOException {
@@ -307,39 +314,51 @@ public final class VolatilityForecastDemo {
         ModelArtifacts.save(model, artifact);
         FileSystemModelRegistry registry =
                 FileSystemModelRegistry.builder().setRoot(settings.registryDir()).build();
-        Map<String, String> meta = new LinkedHashMap<>();
-        meta.put("data", settings.csv().getFileName().toString());
-        meta.put("window", Integer.toString(p.window));
-        meta.put("seed", Integer.toString(first.seed));
-        meta.put("targetScale", settings.model().targetScale().name());
-        ModelVersion v =
-                registry.publish(
-                        MODEL_NAME,
-                        artifact,
-                        meta,
-                        "maasfin forecast",
-                        "LSTM volatility forecaster trained by the forecast demo");
+        ModelVersion v;
+        // the pipeline owns its network, so it gets the copy just saved, not the trained one
+        try (Pipeline pipeline =
+                VolatilityPipelines.builder()
+                        .fromModelState(ModelArtifacts.load(artifact))
+                        .setTrainingBars(p.bars.slice(0, p.lastTrainOrigin() + 2))
+                        .build()) {
+            v =
+                    pipeline.publish(
+                            registry,
+                            MODEL_NAME,
+                            settings.outDir().resolve("pipeline-staging"),
+                            "maasfin forecast",
+                            "LSTM volatility pipeline trained by the forecast demo");
+        }
         registry.promote(
                 MODEL_NAME, v.version(), STAGE, "maasfin forecast", "evaluated on the test part");
         int[] testOrigins = p.origins(p.testPositions);
-        float[] again;
-        try (NeuralModel reloaded = ModelArtifacts.load(registry.loadCurrent(MODEL_NAME, STAGE))) {
-            again = reloaded.predict(features.windows(testOrigins), testOrigins.length);
+        int[] endRows = new int[testOrigins.length];
+        for (int i = 0; i < endRows.length; i++) {
+            endRows[i] = testOrigins[i] + 1; // return k is dated by bar k + 1
         }
-        boolean identical = Arrays.equals(first.raw, again);
+        boolean identical = true;
+        try (Pipeline reloaded = Pipeline.fromRegistry(registry, MODEL_NAME, v.version())) {
+            BatchPrediction again = reloaded.scoreWindows(reloaded.features(p.bars), endRows);
+            for (int i = 0; i < endRows.length; i++) {
+                identical &=
+                        Float.floatToIntBits((float) first.forecast[i])
+                                == Float.floatToIntBits(again.value(i, 0));
+            }
+        }
         out.printf(
                 Locale.ROOT,
-                "published %s v%d to %s, promoted to %s; reloaded test predictions %s%n",
+                "published pipeline %s v%d to %s, promoted to %s; its forecasts on the raw bars"
+                        + " %s the headline test forecasts%n",
                 MODEL_NAME,
                 v.version(),
                 settings.registryDir(),
                 STAGE,
-                identical ? "bit-identical" : "DIFFER");
+                identical ? "equal (bit for bit, as float)" : "DIFFER from");
         out.flush();
         if (!identical) {
             throw new IllegalStateException(
-                    "the model reloaded from the registry predicts differently from the trained"
-                            + " one");
+                    "the pipeline reloaded from the registry forecasts differently from the"
+                            + " trained model");
         }
         return new Registered(v.version(), settings.registryDir(), identical);
     }

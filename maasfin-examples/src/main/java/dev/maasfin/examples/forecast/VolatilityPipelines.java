@@ -147,9 +147,11 @@ public final class VolatilityPipelines {
         }
 
         /**
-         * Sets the model, feature scale, means, sds, target scale and mean-sd smearing factor from
-         * the state {@link LstmVolatility} records in the trained network ({@code featureScale},
-         * {@code featureMeans}, {@code featureSds}, {@code targetScale}, {@code smearing}).
+         * Sets the model, feature scale, means, sds, target scale and factor from the state {@link
+         * LstmVolatility} records in the trained network ({@code featureScale}, {@code
+         * featureMeans}, {@code featureSds}, {@code targetScale}); the factor is the {@code
+         * headlineFactor} the forecast demo records (the one its headline forecast uses) when
+         * present, else the mean-sd {@code smearing} factor.
          *
          * @throws IllegalArgumentException if a key is missing or of the wrong form (naming it)
          */
@@ -160,7 +162,8 @@ public final class VolatilityPipelines {
             setFeatureMeans(numbers(s, "featureMeans"));
             setFeatureSds(numbers(s, "featureSds"));
             setTargetScale(LstmVolatility.TargetScale.valueOf(text(s, "targetScale")));
-            return setSmearing(number(s.get("smearing"), "smearing"));
+            String factor = s.containsKey("headlineFactor") ? "headlineFactor" : "smearing";
+            return setSmearing(number(s.get(factor), factor));
         }
 
         /**

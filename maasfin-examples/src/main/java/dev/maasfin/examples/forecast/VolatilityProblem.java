@@ -19,13 +19,15 @@ final class VolatilityProblem {
 
     static final LocalDate CRASH_TO = LocalDate.of(2020, 4, 30);
 
+    final BarSeries bars;
     final VolatilityTask task;
     final int window;
     final int[] trainPositions;
     final int[] validationPositions;
     final int[] testPositions;
 
-    private VolatilityProblem(VolatilityTask task, int window) {
+    private VolatilityProblem(BarSeries bars, VolatilityTask task, int window) {
+        this.bars = bars;
         this.task = task;
         this.window = window;
         this.trainPositions = usable(VolatilityTask.Part.TRAIN);
@@ -49,7 +51,7 @@ final class VolatilityProblem {
                 VolatilityTask.build(dates, bars.closes(), validationStart, testStart);
         checkParts(task, validationStart, testStart);
         checkWindow(task, window);
-        return new VolatilityProblem(task, window);
+        return new VolatilityProblem(bars, task, window);
     }
 
     private static void checkParts(

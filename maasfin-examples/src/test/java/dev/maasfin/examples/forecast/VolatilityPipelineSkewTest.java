@@ -19,6 +19,7 @@ import dev.maasfin.core.pipeline.OutputDecoder;
 import dev.maasfin.core.registry.FileSystemModelRegistry;
 import dev.maasfin.core.transform.ZScoreTransform;
 import dev.maasfin.djl.io.ModelArtifacts;
+import dev.maasfin.djl.model.RecurrentForecasterSpec;
 import dev.maasfin.djl.pipeline.Pipeline;
 import dev.maasfin.djl.scoring.Scorer;
 import dev.maasfin.djl.scoring.ScoringPath;
@@ -78,7 +79,9 @@ class VolatilityPipelineSkewTest {
                         0.01,
                         5,
                         LstmVolatility.TargetScale.LOG_RATIO,
-                        VolatilityWindows.FeatureScale.LOG);
+                        VolatilityWindows.FeatureScale.LOG,
+                        RecurrentForecasterSpec.Initialization.PYTORCH,
+                        RecurrentForecasterSpec.ForecastLoss.QLIKE_LOG);
         features =
                 VolatilityWindows.fit(
                         problem.task.returns(),
