@@ -338,7 +338,7 @@ final class ForecastReport {
     }
 
     private void registry() {
-        report.put("registry.name", VolatilityForecastDemo.MODEL_NAME);
+        report.put("registry.name", registered.name());
         report.put("registry.version", registered.version());
         report.put("registry.stage", VolatilityForecastDemo.STAGE);
         report.put("registry.reload_identical", registered.identical());
@@ -348,7 +348,7 @@ final class ForecastReport {
                         "Registry: `%s` version %d published to `%s` and promoted to %s; the model"
                                 + " reloaded from the registry predicts the test windows"
                                 + " %s.",
-                        VolatilityForecastDemo.MODEL_NAME,
+                        registered.name(),
                         registered.version(),
                         registered.registry(),
                         VolatilityForecastDemo.STAGE,

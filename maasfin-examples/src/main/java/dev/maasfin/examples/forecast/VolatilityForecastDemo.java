@@ -45,6 +45,8 @@ public final class VolatilityForecastDemo {
 
     private final Settings settings;
     private final PrintWriter out;
+    private final String modelName;
+    private final Map<String, String> metadata;
     private double[] validationEwma;
 
     /**
@@ -73,8 +75,19 @@ public final class VolatilityForecastDemo {
 
     /** Creates the demo; progress lines go to {@code out}. */
     public VolatilityForecastDemo(Settings settings, PrintWriter out) {
+        this(settings, out, MODEL_NAME, Map.of());
+    }
+
+    /**
+     * Creates the demo publishing under {@code modelName}, with {@code metadata} added to the saved
+     * artifact's state and to the registry version's metadata (e.g. a tuning summary).
+     */
+    VolatilityForecastDemo(
+            Settings settings, PrintWriter out, String modelName, Map<String, String> metadata) {
         this.settings = settings;
         this.out = out;
+        this.modelName = modelName;
+        this.metadata = Map.copyOf(metadata);
     }
 
     /**
@@ -284,6 +297,7 @@ public final class VolatilityForecastDemo {
         Path artifact = settings.outDir().resolve("artifact");
         deleteRecursively(artifact);
         Files.createDirectories(settings.outDir());
+        metadata.forEach(model.state()::put);
         ModelArtifacts.save(model, artifact);
         FileSystemModelRegistry registry =
                 FileSystemModelRegistry.builder().setRoot(settings.registryDir()).build();
@@ -292,25 +306,26 @@ public final class VolatilityForecastDemo {
         meta.put("window", Integer.toString(p.window));
         meta.put("seed", Integer.toString(first.seed));
         meta.put("targetScale", settings.model().targetScale().name());
+        meta.putAll(metadata);
         ModelVersion v =
                 registry.publish(
-                        MODEL_NAME,
+                        modelName,
                         artifact,
                         meta,
                         "maasfin forecast",
                         "LSTM volatility forecaster trained by the forecast demo");
         registry.promote(
-                MODEL_NAME, v.version(), STAGE, "maasfin forecast", "evaluated on the test part");
+                modelName, v.version(), STAGE, "maasfin forecast", "evaluated on the test part");
         int[] testOrigins = p.origins(p.testPositions);
         float[] again;
-        try (NeuralModel reloaded = ModelArtifacts.load(registry.loadCurrent(MODEL_NAME, STAGE))) {
+        try (NeuralModel reloaded = ModelArtifacts.load(registry.loadCurrent(modelName, STAGE))) {
             again = reloaded.predict(features.windows(testOrigins), testOrigins.length);
         }
         boolean identical = Arrays.equals(first.raw, again);
         out.printf(
                 Locale.ROOT,
                 "published %s v%d to %s, promoted to %s; reloaded test predictions %s%n",
-                MODEL_NAME,
+                modelName,
                 v.version(),
                 settings.registryDir(),
                 STAGE,
@@ -321,7 +336,7 @@ public final class VolatilityForecastDemo {
                     "the model reloaded from the registry predicts differently from the trained"
                             + " one");
         }
-        return new Registered(v.version(), settings.registryDir(), identical);
+        return new Registered(modelName, v.version(), settings.registryDir(), identical);
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
@@ -359,5 +374,5 @@ public final class VolatilityForecastDemo {
             double[] validation) {}
 
     /** Where the model was published and whether the reloaded copy predicted identically. */
-    record Registered(int version, Path registry, boolean identical) {}
+    record Registered(String name, int version, Path registry, boolean identical) {}
 }
