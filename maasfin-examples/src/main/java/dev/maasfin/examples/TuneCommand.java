@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
  * configuration and the default are retrained as the demo does and evaluated once on the test part.
  *
  * <p>Every bad argument ends in one line on standard error naming the option, its value and the
- * rule. See {@link VolatilityTuning} for what a run does and writes. Runs with {@code --threads} >
- * 1 are not reproducible (trainings share the engine's random generator).
+ * rule. See {@link VolatilityTuning} for what a run does and writes. {@code --threads} must be 1:
+ * DJL's PyTorch engine runs one gradient collector per process, so parallel trainings in one JVM
+ * fail.
  */
 @Command(
         name = "tune",
@@ -57,7 +58,9 @@ final class TuneCommand implements Callable<Integer> {
     @Option(
             names = "--threads",
             defaultValue = "1",
-            description = "Trials run at once (>= 1); more than 1 is not reproducible.")
+            description =
+                    "Trials run at once; must be 1 (DJL's PyTorch engine trains one model at a"
+                            + " time per process).")
     int threads;
 
     @Option(names = "--seed", defaultValue = "7", description = "Tuner seed.")

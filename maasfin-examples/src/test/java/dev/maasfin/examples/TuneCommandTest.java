@@ -127,6 +127,11 @@ class TuneCommandTest {
         assertRefused("--trials must be >= 1 but was 0", "--trials", "0");
         assertRefused("--minutes must be > 0 and finite but was -1.0", "--minutes", "-1");
         assertRefused("--threads must be >= 1 but was 0", "--threads", "0");
+        assertRefused(
+                "--threads must be 1 for the LSTM objective (DJL's PyTorch engine runs one"
+                        + " gradient collector per process) but was 2",
+                "--threads",
+                "2");
     }
 
     private static void assertRefused(String message, String... args) {

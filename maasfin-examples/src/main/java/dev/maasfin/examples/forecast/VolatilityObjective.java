@@ -23,8 +23,10 @@ import java.util.function.ToDoubleFunction;
  * origins it reads are the {@link TrialFold}'s. The single test-part call is handed to the final
  * evaluation given at construction.
  *
- * <p>Thread safety: calls may run concurrently (the score map is concurrent), but trainings seed
- * the engine's global random generator, so concurrent trainings are not reproducible.
+ * <p>Thread safety: call it from one thread at a time. The score map is concurrent, but DJL's
+ * PyTorch engine lets one gradient collector run per process (concurrent trainings fail with "A
+ * PtGradientCollector is already collecting") and trainings seed the engine's global random
+ * generator.
  */
 final class VolatilityObjective implements Objective {
     /**
