@@ -27,7 +27,8 @@ import picocli.CommandLine.Command;
             CreditCommand.class,
             PatternsCommand.class,
             SummaryCommand.class,
-            ScoreCommand.class
+            ScoreCommand.class,
+            TuneCommand.class
         })
 public final class MaasfinCli {
 

@@ -21,7 +21,10 @@ package dev.maasfin.core.tune;
  * and close it before returning, seed its initialisers and data shuffling from {@link
  * TrialFold#seed()}, and return only a primitive {@code double}. Note that an engine-wide seed
  * (such as DJL's {@code Engine.getInstance().setRandomSeed}) is global and races between parallel
- * trials; prefer per-call random sources for bit-reproducible parallel trials.
+ * trials; prefer per-call random sources for bit-reproducible parallel trials. DJL's PyTorch engine
+ * also allows one gradient collector per process, so DJL trainings cannot run in parallel threads
+ * of one JVM at all (they fail with "A PtGradientCollector is already collecting"; measured with
+ * the examples' {@code tune} command): use {@code optThreads(1)} for them.
  *
  * <p>Thread safety: with {@code optThreads(n > 1)} the tuner calls this concurrently from several
  * pool threads with different {@link TrialFold}s; implementations must be thread-safe for that. The

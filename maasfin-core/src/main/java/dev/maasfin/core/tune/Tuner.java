@@ -23,11 +23,12 @@ import org.slf4j.LoggerFactory;
  * the objective exactly once, when the caller calls {@link #evaluateOnTest(Configuration)} with the
  * chosen configuration; a second call is refused.
  *
- * <p>All {@code maxTrials} configurations are sampled up front from the seed ({@link
- * #configurations()}), and trial {@code i} gets seed {@link #trialSeed(long, int) trialSeed(seed,
- * i)}, so neither depends on thread timing. Random search and synchronous successive halving give
- * the same table (apart from wall times) and the same best configuration for a seed at any thread
- * count; ASHA does so only with one thread (see {@link Strategy}).
+ * <p>All {@code maxTrials} configurations are fixed up front ({@link #configurations()}): the
+ * caller's first configurations, if any (e.g. the current default), then ones sampled from the
+ * seed; and trial {@code i} gets seed {@link #trialSeed(long, int) trialSeed(seed, i)}, so neither
+ * depends on thread timing. Random search and synchronous successive halving give the same table
+ * (apart from wall times) and the same best configuration for a seed at any thread count; ASHA does
+ * so only with one thread (see {@link Strategy}).
  *
  * <p>Budgets: the number of sampled configurations ({@code maxTrials}) and, optionally, a wall time
  * measured with an injectable {@link Clock}: once it is used up no new evaluation starts, the
@@ -69,7 +70,7 @@ public final class Tuner {
         this.maxWallTime = b.maxWallTime;
         this.clock = b.clock;
         this.listener = b.listener;
-        this.configurations = space.sample(b.maxTrials, b.seed);
+        this.configurations = configurations(b);
         int k = b.folds.size();
         this.trainRows = new int[k][];
         this.validationRows = new int[k][];
@@ -79,6 +80,16 @@ public final class Tuner {
         }
         this.testRows = testPart(b.folds);
         this.finalTrainRows = union(trainRows[k - 1], validationRows[k - 1]);
+    }
+
+    /** The given first configurations, then {@code maxTrials - first} sampled ones. */
+    private static List<Configuration> configurations(Builder b) {
+        List<Configuration> all = new ArrayList<>(b.firstConfigurations);
+        int sampled = b.maxTrials - all.size();
+        if (sampled > 0) {
+            all.addAll(b.space.sample(sampled, b.seed));
+        }
+        return List.copyOf(all);
     }
 
     /** Returns a new builder. */
@@ -98,7 +109,10 @@ public final class Tuner {
         return z ^ (z >>> 31);
     }
 
-    /** Returns the sampled configurations; trial {@code i} evaluates element {@code i}. */
+    /**
+     * Returns the trials' configurations: the builder's first configurations, if any, then the
+     * sampled ones; trial {@code i} evaluates element {@code i}.
+     */
     public List<Configuration> configurations() {
         return configurations;
     }
@@ -230,6 +244,7 @@ public final class Tuner {
         private Duration maxWallTime;
         private Clock clock = Clock.systemUTC();
         private TrialListener listener = TrialListener.logging();
+        private List<Configuration> firstConfigurations = List.of();
 
         private Builder() {}
 
@@ -332,6 +347,26 @@ public final class Tuner {
             return this;
         }
 
+        /**
+         * Sets configurations evaluated as trials 0, 1, ... before the sampled ones (default none),
+         * e.g. a model's current default so that "better than the default" is measured in the same
+         * search. They count against {@code maxTrials}: the tuner samples {@code maxTrials -
+         * first.size()} further configurations from the seed, the same ones the same seed would
+         * give first without them. Their values need not lie in the search space's ranges.
+         *
+         * @throws IllegalArgumentException if a configuration is null (naming its index)
+         */
+        public Builder optFirstConfigurations(List<Configuration> first) {
+            Objects.requireNonNull(first, "first");
+            for (int i = 0; i < first.size(); i++) {
+                if (first.get(i) == null) {
+                    throw new IllegalArgumentException("first configuration " + i + " is null");
+                }
+            }
+            this.firstConfigurations = List.copyOf(first);
+            return this;
+        }
+
         /** Sets the clock for the wall-time budget and row timings; default UTC system clock. */
         public Builder optClock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -347,8 +382,9 @@ public final class Tuner {
         /**
          * Validates and returns the tuner, sampling its configurations.
          *
-         * @throws IllegalArgumentException naming every missing required value, or the first fold
-         *     row that lies in the test part
+         * @throws IllegalArgumentException naming every missing required value, the first fold row
+         *     that lies in the test part, a first configuration whose parameter names differ from
+         *     the search space's, or more first configurations than {@code maxTrials}
          */
         public Tuner build() {
             List<String> missing = new ArrayList<>();
@@ -362,7 +398,30 @@ public final class Tuner {
                 throw new IllegalArgumentException("tuner is missing required " + missing);
             }
             checkTestPartHeldOut(folds);
+            checkFirstConfigurations();
             return new Tuner(this);
+        }
+
+        private void checkFirstConfigurations() {
+            if (firstConfigurations.size() > maxTrials) {
+                throw new IllegalArgumentException(
+                        "maxTrials must be >= the "
+                                + firstConfigurations.size()
+                                + " first configurations but was "
+                                + maxTrials);
+            }
+            for (int i = 0; i < firstConfigurations.size(); i++) {
+                List<String> names = firstConfigurations.get(i).names();
+                if (!names.equals(space.names())) {
+                    throw new IllegalArgumentException(
+                            "first configuration "
+                                    + i
+                                    + " has parameters "
+                                    + names
+                                    + " but the search space has "
+                                    + space.names());
+                }
+            }
         }
 
         private static void addIfMissing(List<String> missing, Object value, String name) {

@@ -372,7 +372,7 @@ final class ForecastReport {
     }
 
     private void registry() {
-        report.put("registry.name", VolatilityForecastDemo.MODEL_NAME);
+        report.put("registry.name", registered.name());
         report.put("registry.version", registered.version());
         report.put("registry.stage", VolatilityForecastDemo.STAGE);
         report.put("registry.reload_identical", registered.identical());
@@ -384,7 +384,7 @@ final class ForecastReport {
                                 + " `%s` and promoted to %s; reloaded from the registry, it"
                                 + " forecasts the test origins from the raw bars %s. Serve it with"
                                 + " `maasfin score --registry <dir> --name %1$s`.",
-                        VolatilityForecastDemo.MODEL_NAME,
+                        registered.name(),
                         registered.version(),
                         registered.registry(),
                         VolatilityForecastDemo.STAGE,

@@ -2,6 +2,7 @@
 package dev.maasfin.examples.forecast;
 
 import dev.maasfin.api.model.TrainingListener;
+import dev.maasfin.core.metrics.RegressionMetrics;
 import dev.maasfin.djl.model.NeuralModel;
 import dev.maasfin.djl.model.RecurrentForecasterSpec;
 import dev.maasfin.djl.train.ModelTrainer;
@@ -28,6 +29,9 @@ import java.util.List;
 public final class LstmVolatility {
     /** Lowest forecast sd returned, in return units. */
     static final double FLOOR = 1e-4;
+
+    /** Steps of the balanced-factor grid between the two smearing factors. */
+    static final int FACTOR_STEPS = 20;
 
     /**
      * How the 5-day sd target is presented to the network.
@@ -217,6 +221,39 @@ public final class LstmVolatility {
             sum += Math.exp(p * residual);
         }
         return Math.pow(sum / out.length, 1.0 / p);
+    }
+
+    /**
+     * Chooses the balanced factor: of {@value #FACTOR_STEPS} + 1 factors spaced evenly in log
+     * between the mean-sd and the variance smearing factor, the one whose forecasts minimise RMSE /
+     * RMSE(EWMA) + QLIKE / QLIKE(EWMA) on the given origins (one forecast for both losses). Pass
+     * origins that are not scored afterwards (the validation or early-stopping part).
+     *
+     * @param fitted the trained model and its smearing factors
+     * @param raw the network's outputs on the origins
+     * @param rv20 the origins' 20-day sds
+     * @param y the origins' targets
+     * @param ewma the EWMA forecasts of the same origins, the yardstick of both losses
+     * @return the factor (the mean-sd factor when both smearing factors are equal)
+     */
+    double balancedFactor(Fitted fitted, float[] raw, double[] rv20, double[] y, double[] ewma) {
+        double rmseEwma = RegressionMetrics.rmse(y, ewma);
+        double qlikeEwma = RegressionMetrics.qlike(y, ewma);
+        double ratio = Math.log(fitted.varianceSmearing() / fitted.smearing());
+        double bestFactor = fitted.smearing();
+        double bestScore = Double.POSITIVE_INFINITY;
+        for (int j = 0; j <= FACTOR_STEPS; j++) {
+            double factor = fitted.smearing() * Math.exp(ratio * j / FACTOR_STEPS);
+            double[] f = decode(raw, rv20, factor);
+            double score =
+                    RegressionMetrics.rmse(y, f) / rmseEwma
+                            + RegressionMetrics.qlike(y, f) / qlikeEwma;
+            if (score < bestScore) {
+                bestScore = score;
+                bestFactor = factor;
+            }
+        }
+        return bestFactor;
     }
 
     /** Returns the forecast sd of each origin's window. */

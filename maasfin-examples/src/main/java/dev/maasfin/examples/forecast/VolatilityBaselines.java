@@ -32,6 +32,11 @@ final class VolatilityBaselines {
         return out;
     }
 
+    /** Returns the EWMA (lambda 0.94) forecast sd at every origin k, indexed by k. */
+    static double[] ewmaByOrigin(VolatilityTask task) {
+        return ewma(task.returns());
+    }
+
     private static double[] ewma(double[] returns) {
         return EwmaVolatility.sd(returns, EwmaVolatility.RISKMETRICS_LAMBDA);
     }

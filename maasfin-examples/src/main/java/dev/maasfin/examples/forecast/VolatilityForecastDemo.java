@@ -41,9 +41,6 @@ public final class VolatilityForecastDemo {
     /** The stage the published model is promoted to. */
     public static final String STAGE = "production";
 
-    /** Steps of the balanced-factor grid between the two smearing factors. */
-    static final int FACTOR_STEPS = 20;
-
     /**
      * Which of the smearing factors gives the headline LSTM forecast ({@code test.lstm.*} and
      * {@code validation.lstm.*} in the report); the others are reported beside it.
@@ -60,6 +57,8 @@ public final class VolatilityForecastDemo {
 
     private final Settings settings;
     private final PrintWriter out;
+    private final String modelName;
+    private final Map<String, String> metadata;
     private double[] validationEwma;
 
     /**
@@ -90,8 +89,19 @@ public final class VolatilityForecastDemo {
 
     /** Creates the demo; progress lines go to {@code out}. */
     public VolatilityForecastDemo(Settings settings, PrintWriter out) {
+        this(settings, out, MODEL_NAME, Map.of());
+    }
+
+    /**
+     * Creates the demo publishing under {@code modelName}, with {@code metadata} added to the saved
+     * artifact's state and to the registry version's metadata (e.g. a tuning summary).
+     */
+    VolatilityForecastDemo(
+            Settings settings, PrintWriter out, String modelName, Map<String, String> metadata) {
         this.settings = settings;
         this.out = out;
+        this.modelName = modelName;
+        this.metadata = Map.copyOf(metadata);
     }
 
     /**
@@ -244,11 +254,9 @@ public final class VolatilityForecastDemo {
      * Scores the forecasts on the validation part and chooses the balanced factor there.
      *
      * <p>Returns RMSE and QLIKE of the mean-sd forecast, of the variance-targeted forecast, of the
-     * balanced forecast, then the balanced factor. The balanced factor is the one of {@value
-     * #FACTOR_STEPS} + 1 factors spaced evenly in log between the mean-sd and the variance smearing
-     * factor that minimises RMSE / RMSE(EWMA) + QLIKE / QLIKE(EWMA) on the validation origins: one
-     * forecast for both losses, chosen without the test part. The smearing factors are fitted on
-     * the same origins, so these figures are slightly optimistic.
+     * balanced forecast, then the balanced factor ({@link LstmVolatility#balancedFactor}, chosen on
+     * the validation origins: one forecast for both losses, chosen without the test part). The
+     * smearing factors are fitted on the same origins, so these figures are slightly optimistic.
      */
     private double[] validationScores(
             VolatilityProblem p,
@@ -262,22 +270,7 @@ public final class VolatilityForecastDemo {
         double[] mean = lstm.decode(raw, rv20, fitted.smearing());
         double[] variance = lstm.decode(raw, rv20, fitted.varianceSmearing());
         double[] ewma = validationEwma(p);
-        double rmseEwma = RegressionMetrics.rmse(y, ewma);
-        double qlikeEwma = RegressionMetrics.qlike(y, ewma);
-        double ratio = Math.log(fitted.varianceSmearing() / fitted.smearing());
-        double bestFactor = fitted.smearing();
-        double bestScore = Double.POSITIVE_INFINITY;
-        for (int j = 0; j <= FACTOR_STEPS; j++) {
-            double factor = fitted.smearing() * Math.exp(ratio * j / FACTOR_STEPS);
-            double[] f = lstm.decode(raw, rv20, factor);
-            double score =
-                    RegressionMetrics.rmse(y, f) / rmseEwma
-                            + RegressionMetrics.qlike(y, f) / qlikeEwma;
-            if (score < bestScore) {
-                bestScore = score;
-                bestFactor = factor;
-            }
-        }
+        double bestFactor = lstm.balancedFactor(fitted, raw, rv20, y, ewma);
         double[] balanced = lstm.decode(raw, rv20, bestFactor);
         return new double[] {
             RegressionMetrics.rmse(y, mean),
@@ -311,6 +304,7 @@ public final class VolatilityForecastDemo {
         Path artifact = settings.outDir().resolve("artifact");
         deleteRecursively(artifact);
         Files.createDirectories(settings.outDir());
+        metadata.forEach(model.state()::put);
         ModelArtifacts.save(model, artifact);
         FileSystemModelRegistry registry =
                 FileSystemModelRegistry.builder().setRoot(settings.registryDir()).build();
@@ -324,20 +318,20 @@ public final class VolatilityForecastDemo {
             v =
                     pipeline.publish(
                             registry,
-                            MODEL_NAME,
+                            modelName,
                             settings.outDir().resolve("pipeline-staging"),
                             "maasfin forecast",
                             "LSTM volatility pipeline trained by the forecast demo");
         }
         registry.promote(
-                MODEL_NAME, v.version(), STAGE, "maasfin forecast", "evaluated on the test part");
+                modelName, v.version(), STAGE, "maasfin forecast", "evaluated on the test part");
         int[] testOrigins = p.origins(p.testPositions);
         int[] endRows = new int[testOrigins.length];
         for (int i = 0; i < endRows.length; i++) {
             endRows[i] = testOrigins[i] + 1; // return k is dated by bar k + 1
         }
         boolean identical = true;
-        try (Pipeline reloaded = Pipeline.fromRegistry(registry, MODEL_NAME, v.version())) {
+        try (Pipeline reloaded = Pipeline.fromRegistry(registry, modelName, v.version())) {
             BatchPrediction again = reloaded.scoreWindows(reloaded.features(p.bars), endRows);
             for (int i = 0; i < endRows.length; i++) {
                 identical &=
@@ -349,7 +343,7 @@ public final class VolatilityForecastDemo {
                 Locale.ROOT,
                 "published pipeline %s v%d to %s, promoted to %s; its forecasts on the raw bars"
                         + " %s the headline test forecasts%n",
-                MODEL_NAME,
+                modelName,
                 v.version(),
                 settings.registryDir(),
                 STAGE,
@@ -360,7 +354,7 @@ public final class VolatilityForecastDemo {
                     "the pipeline reloaded from the registry forecasts differently from the"
                             + " trained model");
         }
-        return new Registered(v.version(), settings.registryDir(), identical);
+        return new Registered(modelName, v.version(), settings.registryDir(), identical);
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
@@ -400,5 +394,5 @@ public final class VolatilityForecastDemo {
             double[] validation) {}
 
     /** Where the model was published and whether the reloaded copy predicted identically. */
-    record Registered(int version, Path registry, boolean identical) {}
+    record Registered(String name, int version, Path registry, boolean identical) {}
 }

@@ -328,6 +328,14 @@ public final class VolatilityPipelines {
             hp.put("smearing", Double.toString(smearing));
             hp.put("featureMeans", Arrays.toString(means));
             hp.put("featureSds", Arrays.toString(sds));
+            // a tuned model carries its search's outcome (see VolatilityTuning) into the provenance
+            model.state()
+                    .forEach(
+                            (k, v) -> {
+                                if (k.startsWith("tuning.") && v instanceof String text) {
+                                    hp.put(k, text);
+                                }
+                            });
             return Pipeline.provenance(model, DataFingerprint.of(trainingBars), hp, Map.of());
         }
 
