@@ -22,6 +22,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -35,7 +37,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>{@link #predict(float[], int)} runs the block in inference mode inside a per-call {@code
  * NDManager} scope that closes before returning, so no native array outlives a call and no state
  * (e.g. a recurrent layer's hidden state) carries from one call to the next. Inputs are checked for
- * shape and for NaN/infinite values first.
+ * shape and for NaN/infinite values first. Like a DJL {@code Predictor} kept per thread, each
+ * calling thread reuses its own parameter store and, on the CPU, one direct native-order input
+ * buffer across calls (inputs up to 1 MiB; larger inputs get a buffer per call), so a call
+ * allocates no direct memory of its own; a thread's buffer is released when the thread ends or the
+ * model becomes unreachable, not by {@link #close()}. Autograd recording is switched off for the
+ * call on the calling thread (PyTorch keeps it per thread and DJL switches it off only on the
+ * thread that loaded the engine) and restored afterwards, so a window gives the same bits on every
+ * thread.
  *
  * <p>Besides its parameters a model carries a small JSON-friendly {@link #state()} map (e.g. an
  * anomaly threshold) and {@link #trainingInfo()} (trainer settings and outcome) that artifacts
@@ -49,13 +58,21 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class NeuralModel implements Predictor, AutoCloseable {
 
+    /**
+     * Largest input (in bytes) whose direct buffer a calling thread keeps for its next call: 1 MiB,
+     * e.g. 64 windows of 32 x 128 floats. Larger inputs get a buffer per call from DJL.
+     */
+    static final int MAX_CACHED_INPUT_BYTES = 1 << 20;
+
     private final NetworkSpec spec;
     private final Model model;
     private final DeviceSpec deviceSpec;
     private final int seed;
     private final int sampleSize;
+    private final boolean cpu;
     private final Map<String, Object> state = new ConcurrentHashMap<>();
     private final Map<String, Object> trainingInfo = new ConcurrentHashMap<>();
+    private final ThreadLocal<CallContext> contexts = ThreadLocal.withInitial(CallContext::new);
 
     private NeuralModel(NetworkSpec spec, Model model, DeviceSpec deviceSpec, int seed) {
         this.spec = spec;
@@ -63,6 +80,7 @@ public final class NeuralModel implements Predictor, AutoCloseable {
         this.deviceSpec = deviceSpec;
         this.seed = seed;
         this.sampleSize = product(spec.inputShape());
+        this.cpu = !model.getNDManager().getDevice().isGpu();
     }
 
     /**
@@ -147,16 +165,46 @@ public final class NeuralModel implements Predictor, AutoCloseable {
     @Override
     public float[] predict(float[] input, int batch) {
         checkInput(input, batch);
+        CallContext ctx = contexts.get();
+        boolean grad = GradMode.disable();
         try (NDManager scope = model.getNDManager().newSubManager()) {
-            NDArray x = scope.create(input, batchShape(batch, spec.inputShape()));
-            NDList out =
-                    model.getBlock()
-                            .forward(new ParameterStore(scope, false), new NDList(x), false);
+            NDArray x = ctx.inputArray(scope, input, batchShape(batch, spec.inputShape()));
+            NDList out = model.getBlock().forward(ctx.parameters, new NDList(x), false);
             NDArray y = out.head();
             if (spec.outputActivation() == OutputActivation.SOFTMAX) {
                 y = y.softmax(-1);
             }
             return y.toFloatArray();
+        } finally {
+            GradMode.restore(grad);
+        }
+    }
+
+    /**
+     * One calling thread's reusable inference state: the parameter store handed to the block (the
+     * counterpart of a DJL {@code Predictor}'s, which a predictor also keeps across calls) and a
+     * direct, native-order buffer the input tensor is created over. PyTorch's engine creates a CPU
+     * tensor over a direct buffer without copying it, whereas from a Java array it first allocates
+     * a fresh direct buffer per call and copies into it; reusing one buffer per thread removes that
+     * allocation. The tensor lives only inside the call's scope, so the buffer is free again when
+     * the call returns. Not thread-safe: confined to its thread.
+     */
+    private final class CallContext {
+        final ParameterStore parameters = new ParameterStore(model.getNDManager(), false);
+        private ByteBuffer buffer;
+
+        /** Returns the input tensor of {@code input}'s values in {@code scope}. */
+        NDArray inputArray(NDManager scope, float[] input, Shape shape) {
+            long bytes = (long) input.length * Float.BYTES;
+            if (bytes > MAX_CACHED_INPUT_BYTES || !cpu) {
+                return scope.create(input, shape);
+            }
+            if (buffer == null || buffer.capacity() < bytes) {
+                buffer = ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.nativeOrder());
+            }
+            buffer.clear().limit((int) bytes);
+            buffer.asFloatBuffer().put(input);
+            return scope.create(buffer, shape, DataType.FLOAT32);
         }
     }
 

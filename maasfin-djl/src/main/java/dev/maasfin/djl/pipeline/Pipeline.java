@@ -42,11 +42,14 @@ import java.util.Objects;
  * {@link #schema()} (column names and order, finite, in range), the fitted transforms are applied
  * column-wise, the result is flattened row-major as {@code float} ({@code [window, features]} for a
  * recurrent or convolutional model, {@code [features]} when the model takes one row) and the model
- * predicts. Bars enter through the {@link #features() feature stage} first; a window ending at row
- * {@code t} uses rows {@code t - window + 1 .. t}, all of which must be past the stage's warm-up. A
- * {@link DenseAutoencoderSpec} model is scored as an anomaly detector: the value is the mean
- * squared reconstruction error and the flag says whether it exceeds the threshold stored in the
- * model's state under {@link AutoencoderDetector#THRESHOLD_KEY} (never flagged if none is stored).
+ * predicts. When every transform is a per-column affine scaler (z-score, min-max, robust), windows
+ * given as arrays ({@link #scoreBatch}) are checked, scaled and flattened in one pass with the same
+ * arithmetic (bit-identical input, same error messages); other transforms go through frames. Bars
+ * enter through the {@link #features() feature stage} first; a window ending at row {@code t} uses
+ * rows {@code t - window + 1 .. t}, all of which must be past the stage's warm-up. A {@link
+ * DenseAutoencoderSpec} model is scored as an anomaly detector: the value is the mean squared
+ * reconstruction error and the flag says whether it exceeds the threshold stored in the model's
+ * state under {@link AutoencoderDetector#THRESHOLD_KEY} (never flagged if none is stored).
  *
  * <p>The artifact layout is {@link dev.maasfin.core.pipeline.PipelineLayout}; {@link #save} writes
  * to a temporary sibling and renames atomically, {@link #load} verifies the SHA-256 manifest first
@@ -84,6 +87,7 @@ public final class Pipeline implements AutoCloseable {
     private final AutoencoderDetector detector;
     private final double threshold;
     private final Kernel kernel;
+    private final FusedInput fused;
 
     private Pipeline(Builder b, int version) {
         this(b, version, null);
@@ -106,6 +110,7 @@ public final class Pipeline implements AutoCloseable {
         Object t = model.state().get(AutoencoderDetector.THRESHOLD_KEY);
         this.threshold = t instanceof Number n ? n.doubleValue() : Double.NaN;
         this.kernel = kernel;
+        this.fused = FusedInput.of(schema, transforms, window);
     }
 
     /** Returns a builder. */
@@ -253,7 +258,8 @@ public final class Pipeline implements AutoCloseable {
      *     (the message starts with {@code window i:})
      */
     public BatchPrediction scoreBatch(double[][][] windows) {
-        return predict(prepare(windows), windows.length);
+        float[] x = fused == null ? null : fused.prepare(windows);
+        return predict(x != null ? x : prepare(windows), windows.length);
     }
 
     /**
