@@ -29,22 +29,43 @@ final class FusedInput {
     private final InputSchema schema;
     private final int window;
     private final int width;
+    private final double[] min;
+    private final double[] max;
+
+    /** Per column, the centres and scales of the steps that scale it, in step order. */
     private final double[][] centers;
+
     private final double[][] scales;
-    private final boolean[][] scaled;
 
     private FusedInput(
             InputSchema schema,
             int window,
-            double[][] centers,
-            double[][] scales,
+            double[][] stepCenters,
+            double[][] stepScales,
             boolean[][] scaled) {
         this.schema = schema;
         this.window = window;
         this.width = schema.size();
-        this.centers = centers;
-        this.scales = scales;
-        this.scaled = scaled;
+        this.min = new double[width];
+        this.max = new double[width];
+        this.centers = new double[width][];
+        this.scales = new double[width][];
+        for (int c = 0; c < width; c++) {
+            min[c] = schema.columns().get(c).min();
+            max[c] = schema.columns().get(c).max();
+            int n = 0;
+            for (boolean[] step : scaled) {
+                n += step[c] ? 1 : 0;
+            }
+            centers[c] = new double[n];
+            scales[c] = new double[n];
+            for (int s = 0, k = 0; s < scaled.length; s++) {
+                if (scaled[s][c]) {
+                    centers[c][k] = stepCenters[s][c];
+                    scales[c][k++] = stepScales[s][c];
+                }
+            }
+        }
     }
 
     /**
@@ -131,13 +152,16 @@ final class FusedInput {
         int at = w * window * width;
         for (int r = 0; r < window; r++) {
             double[] row = rows[r];
-            try {
-                schema.checkRow(row, r);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("window " + w + ": " + e.getMessage(), e);
+            if (!accepts(row)) {
+                refuse(w, row, r);
             }
             for (int c = 0; c < width; c++) {
-                double v = scale(row[c], c);
+                double v = row[c];
+                double[] cc = centers[c];
+                double[] sc = scales[c];
+                for (int k = 0; k < cc.length; k++) {
+                    v = (v - cc[k]) / sc[k];
+                }
                 if (!Double.isFinite(v)) {
                     return false;
                 }
@@ -147,13 +171,27 @@ final class FusedInput {
         return true;
     }
 
-    private double scale(double value, int column) {
-        double v = value;
-        for (int s = 0; s < centers.length; s++) {
-            if (scaled[s][column]) {
-                v = (v - centers[s][column]) / scales[s][column];
+    /** The schema's row rule ({@code ColumnSpec.accepts} per column) without the message. */
+    private boolean accepts(double[] row) {
+        if (row == null || row.length != width) {
+            return false;
+        }
+        for (int c = 0; c < width; c++) {
+            double v = row[c];
+            if (!(Double.isFinite(v) && v >= min[c] && v <= max[c])) {
+                return false;
             }
         }
-        return v;
+        return true;
+    }
+
+    /** Throws the schema's own exception for a row {@link #accepts} refused. */
+    private void refuse(int w, double[] row, int r) {
+        try {
+            schema.checkRow(row, r);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("window " + w + ": " + e.getMessage(), e);
+        }
+        throw new IllegalStateException("row " + r + " was refused but passes the schema");
     }
 }

@@ -104,6 +104,7 @@ public class ScorerBenchmark {
     NDList rawSingle;
     NeuralModel model;
     float[] preparedSingle;
+    float[] preparedBatch;
     NDList rawBatch;
     double[][] single;
     double[][][] batch;
@@ -140,6 +141,7 @@ public class ScorerBenchmark {
         NeuralModel m = p.model();
         model = m;
         preparedSingle = flatZ(p, new double[][][] {single});
+        preparedBatch = flatZ(p, batch);
         raw = m.djlModel().newPredictor(new NoopTranslator());
         manager = m.djlModel().getNDManager().newSubManager();
         rawSingle = new NDList(manager.create(flatZ(p, new double[][][] {single}), shape(1)));
@@ -290,6 +292,14 @@ public class ScorerBenchmark {
     @OutputTimeUnit(TimeUnit.SECONDS)
     public BatchPrediction scorerBatch64() {
         return scorer.scoreBatch(batch);
+    }
+
+    /** 64 prepared windows through {@link NeuralModel#predict}: splits the batch overhead. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public float[] modelPredictBatch64() {
+        return model.predict(preparedBatch, BATCH);
     }
 
     /** 64 prepared windows in one raw predictor call (intermediates not freed, as above). */
