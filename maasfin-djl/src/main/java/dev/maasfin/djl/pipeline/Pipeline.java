@@ -50,10 +50,12 @@ import java.util.Objects;
  * through the {@link #features() feature stage} first; a window ending at row {@code t} uses rows
  * {@code t - window + 1 .. t}, all of which must be past the stage's warm-up. The same steps run on
  * every entry point (one window, a batch, a frame, bars, bar by bar through a scorer) and on both
- * forward paths. A {@link DenseAutoencoderSpec} model is scored as an anomaly detector: the value
- * is the mean squared reconstruction error and the flag says whether it exceeds the threshold
- * stored in the model's state under {@link AutoencoderDetector#THRESHOLD_KEY} (never flagged if
- * none is stored); its score is never decoded.
+ * forward paths. When every transform is a per-column affine scaler (z-score, min-max, robust),
+ * windows given as arrays ({@link #scoreBatch}) are checked, scaled and flattened in one pass with
+ * the same arithmetic (bit-identical input, same error messages). A {@link DenseAutoencoderSpec}
+ * model is scored as an anomaly detector: the value is the mean squared reconstruction error and
+ * the flag says whether it exceeds the threshold stored in the model's state under {@link
+ * AutoencoderDetector#THRESHOLD_KEY} (never flagged if none is stored); its score is never decoded.
  *
  * <p>The artifact layout is {@link dev.maasfin.core.pipeline.PipelineLayout}; {@link #save} writes
  * to a temporary sibling and renames atomically, {@link #load} verifies the SHA-256 manifest first
@@ -95,6 +97,7 @@ public final class Pipeline implements AutoCloseable {
     private final Kernel kernel;
     private final OutputDecoder decoder;
     private final int anchorIndex;
+    private final FusedInput fused;
 
     private Pipeline(Builder b, int version) {
         this(b, version, null);
@@ -120,6 +123,7 @@ public final class Pipeline implements AutoCloseable {
         this.decoder = b.decoder;
         this.anchorIndex =
                 decoder.anchorColumn().map(c -> schema.columnNames().indexOf(c)).orElse(-1);
+        this.fused = FusedInput.of(schema, transforms, window);
     }
 
     /** Returns a builder. */
@@ -275,7 +279,15 @@ public final class Pipeline implements AutoCloseable {
     public BatchPrediction scoreBatch(double[][][] windows) {
         Objects.requireNonNull(windows, "windows");
         double[] anchors = new double[windows.length];
-        return predict(prepare(windows, anchors), windows.length, anchors);
+        float[] x = fused == null ? null : fused.prepare(windows);
+        if (x == null) {
+            return predict(prepare(windows, anchors), windows.length, anchors);
+        }
+        for (int w = 0; w < windows.length; w++) {
+            // the one-pass path checked every row; the anchor is the last row's raw value
+            anchors[w] = anchorIndex < 0 ? Double.NaN : windows[w][window - 1][anchorIndex];
+        }
+        return predict(x, windows.length, anchors);
     }
 
     /**

@@ -39,8 +39,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Native resources: the scorer holds one loaded network per serving version and calls its block
  * directly; each call opens a child {@code NDManager} scope that closes before returning, so no
- * predictor or native array is created per call beyond the call's own input and output tensors.
- * PyTorch thread counts are set process-wide by {@link ScoringThreads} before the engine loads.
+ * predictor or native array is created per call beyond the call's own input, intermediate and
+ * output tensors. As a DJL {@code Predictor} kept per thread would, each calling thread reuses its
+ * parameter store and one direct input buffer across calls (see {@link
+ * dev.maasfin.djl.model.NeuralModel}), and PyTorch's autograd recording is off during the call on
+ * every thread. Windows given as arrays are checked, scaled and flattened into the model input in
+ * one pass when the transforms are affine scalers (see {@link Pipeline}). PyTorch thread counts are
+ * set process-wide by {@link ScoringThreads} before the engine loads.
  *
  * <p>Hot swap: the serving pipeline sits in an {@link AtomicReference} to an immutable holder with
  * a reference count. A call takes a reference (a CAS loop that never blocks) and returns it when

@@ -2,8 +2,10 @@
 package dev.maasfin.examples.bench;
 
 import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
@@ -33,6 +35,8 @@ import dev.maasfin.djl.scoring.ScoringThreads;
 import dev.maasfin.djl.scoring.StreamingScorer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,25 +59,29 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * In-process scoring latency of an LSTM pipeline through {@link Scorer} versus a raw DJL {@link
- * Predictor} on the same model with an already-prepared {@code NDArray} input, plus one streaming
- * bar update and score.
+ * In-process scoring latency and throughput of an LSTM pipeline through {@link Scorer} (DJL path
+ * forced) versus a raw DJL {@link Predictor} on the same model with an already-prepared {@code
+ * NDArray} input, plus one streaming bar update and score and, for reference, the pure-Java kernel
+ * path; all in one JMH run.
  *
  * <p>Model: {@link RecurrentForecasterSpec} LSTM, window 32, 3 features from a {@link FeatureSet}
  * (close log return, RSI 14, 10-bar rolling sd of close; z-scored on the bars), hidden 32, one
  * layer, seed 1 (untrained: latency does not depend on the weights). Data: the last 2,000 S&P 500
  * daily bars of {@code spx-daily/spx.csv}. The scorer path includes the schema check, the z-score
- * transform, the float conversion, the model call in a per-call {@code NDManager} scope and the
- * copy out; the raw path is {@code predictor.predict} on a prepared {@code NDList} and {@code
- * toFloatArray} of the output. PyTorch runs with {@code torchThreads} intra-op and inter-op threads
- * (0 = PyTorch's defaults), set through {@link ScoringThreads} before the engine loads. Not
- * thread-safe (JMH state per benchmark, one thread).
+ * transform, the float conversion, the input tensor, the model call in a per-call {@code NDManager}
+ * scope and the copy out; the raw path is {@code predictor.predict} on a prepared {@code NDList}
+ * and {@code toFloatArray} of the output, either as is ({@code rawPredictor*}, whose intermediate
+ * arrays are never freed) or inside a freeing per-call scope ({@code rawPredictorScoped*}).
+ * Single-window benchmarks sample latency ({@link Mode#SampleTime}, p50, p99); batch-64 benchmarks
+ * measure calls per second ({@link Mode#Throughput}). PyTorch runs with {@code torchThreads}
+ * intra-op and inter-op threads (0 = PyTorch's defaults), set through {@link ScoringThreads} before
+ * the engine loads. Not thread-safe (JMH state per benchmark, one thread).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class ScorerBenchmark {
     static final String FILE = "spx-daily/spx.csv";
@@ -88,12 +96,15 @@ public class ScorerBenchmark {
 
     BarSeries bars;
     Scorer scorer;
+    Scorer kernelScorer;
+    ByteBuffer direct;
     StreamingScorer stream;
     Predictor<NDList, NDList> raw;
     NDManager manager;
     NDList rawSingle;
     NeuralModel model;
     float[] preparedSingle;
+    float[] preparedBatch;
     NDList rawBatch;
     double[][] single;
     double[][][] batch;
@@ -118,6 +129,11 @@ public class ScorerBenchmark {
         // the DJL path, which BENCHMARKS.md measures against the raw DJL predictor
         scorer = Scorer.of(p, ScoringPath.DJL);
         stream = scorer.streaming(ZoneId.of("UTC"));
+        // same seed, so the same weights; the reference row of the pure-Java kernel
+        kernelScorer = Scorer.of(pipeline(bars), ScoringPath.KERNEL);
+        direct =
+                ByteBuffer.allocateDirect(preparedSingle.length * Float.BYTES)
+                        .order(ByteOrder.nativeOrder());
         time = bars.epochMillis(bars.size() - 1);
     }
 
@@ -125,6 +141,7 @@ public class ScorerBenchmark {
         NeuralModel m = p.model();
         model = m;
         preparedSingle = flatZ(p, new double[][][] {single});
+        preparedBatch = flatZ(p, batch);
         raw = m.djlModel().newPredictor(new NoopTranslator());
         manager = m.djlModel().getNDManager().newSubManager();
         rawSingle = new NDList(manager.create(flatZ(p, new double[][][] {single}), shape(1)));
@@ -219,10 +236,39 @@ public class ScorerBenchmark {
         return scorer.score(single);
     }
 
-    /** One prepared window through a raw DJL predictor on the same model. */
+    /**
+     * One prepared window through a raw DJL predictor on the same model, as a DJL user would call
+     * it on an input list prepared once: the forward pass's intermediate arrays attach to the
+     * input's manager and are not freed per call (they accumulate until tear-down), and DJL's LSTM
+     * appends its zero initial states to the reused list in the first call, so later calls skip
+     * creating them.
+     */
     @Benchmark
     public float[] rawPredictorSingle() throws TranslateException {
         return predictRaw(rawSingle);
+    }
+
+    /**
+     * As {@link #rawPredictorSingle} but inside a per-call {@code NDManager} scope that frees the
+     * forward pass's intermediate arrays, as any long-running caller must (the scorer does too).
+     */
+    @Benchmark
+    public float[] rawPredictorScopedSingle() throws TranslateException {
+        return predictRawScoped(rawSingle);
+    }
+
+    /**
+     * The floor the scorer pays and the raw predictor does not: a per-call scope and an input
+     * tensor made from Java floats (through a reused direct buffer), then closed. No forward pass.
+     */
+    @Benchmark
+    public long tensorFromJavaSingle() {
+        try (NDManager scope = manager.newSubManager()) {
+            direct.clear();
+            direct.asFloatBuffer().put(preparedSingle);
+            NDArray x = scope.create(direct, shape(1), DataType.FLOAT32);
+            return x.getShape().size();
+        }
     }
 
     /**
@@ -234,16 +280,50 @@ public class ScorerBenchmark {
         return model.predict(preparedSingle, 1);
     }
 
-    /** 64 windows in one scorer call. */
+    /** One window through the scorer on the pure-Java kernel path (reference). */
     @Benchmark
+    public Prediction kernelSingle() {
+        return kernelScorer.score(single);
+    }
+
+    /** 64 windows in one scorer call (throughput: calls per second; x 64 for windows). */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
     public BatchPrediction scorerBatch64() {
         return scorer.scoreBatch(batch);
     }
 
-    /** 64 prepared windows in one raw predictor call. */
+    /** 64 prepared windows through {@link NeuralModel#predict}: splits the batch overhead. */
     @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public float[] modelPredictBatch64() {
+        return model.predict(preparedBatch, BATCH);
+    }
+
+    /** 64 prepared windows in one raw predictor call (intermediates not freed, as above). */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
     public float[] rawPredictorBatch64() throws TranslateException {
         return predictRaw(rawBatch);
+    }
+
+    /** 64 prepared windows in one raw predictor call inside a freeing scope. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public float[] rawPredictorScopedBatch64() throws TranslateException {
+        return predictRawScoped(rawBatch);
+    }
+
+    /** 64 windows through the scorer on the pure-Java kernel path (reference). */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public BatchPrediction kernelBatch64() {
+        return kernelScorer.scoreBatch(batch);
     }
 
     private float[] predictRaw(NDList in) throws TranslateException {
@@ -251,6 +331,24 @@ public class ScorerBenchmark {
         float[] y = out.head().toFloatArray();
         out.close();
         return y;
+    }
+
+    /**
+     * The prepared array in a new list per call: DJL's LSTM appends its zero initial states to the
+     * list it is given, so a reused list would carry them (created in the first call) into the next
+     * call, and here they are freed with the scope.
+     */
+    private float[] predictRawScoped(NDList in) throws TranslateException {
+        NDArray x = in.head();
+        try (NDManager scope = manager.newSubManager()) {
+            // the forward pass creates its arrays in the input's manager: lend it the scope
+            x.attach(scope);
+            try {
+                return raw.predict(new NDList(x)).head().toFloatArray();
+            } finally {
+                x.attach(manager);
+            }
+        }
     }
 
     /**
@@ -272,5 +370,6 @@ public class ScorerBenchmark {
         raw.close();
         manager.close();
         scorer.close();
+        kernelScorer.close();
     }
 }
