@@ -88,10 +88,11 @@ final class TuneReport {
                 String.format(
                         Locale.ROOT,
                         "Search: %s, %d trials (trial 0 = the `forecast` defaults), %d completed,"
-                                + " stopped: %s; seed %d, %d thread(s); %.1f s of search, %.1f s"
-                                + " in all. Objective: mean over folds of the QLIKE of the"
-                                + " headline (mean-sd smearing) forecast; each training at most"
-                                + " %d epochs, early stopping with patience %d.",
+                            + " stopped: %s; seed %d, %d thread(s); %.1f s of search, %.1f s in"
+                            + " all. Objective: mean over folds of the QLIKE of the headline"
+                            + " forecast (balanced factor chosen on the fold's early-stopping year,"
+                            + " as the `forecast` demo chooses it on 2015-2017); each training at"
+                            + " most %d epochs, early stopping with patience %d.",
                         result.strategy(),
                         result.rowsAtRung(0).size(),
                         result.completedCount(),
