@@ -50,7 +50,21 @@ public final class MaasfinCli {
     static CommandLine newCommandLine() {
         CommandLine cli = new CommandLine(new MaasfinCli());
         cli.setExecutionExceptionHandler(MaasfinCli::reportFailure);
+        cli.setParameterExceptionHandler(MaasfinCli::reportBadArguments);
         return cli;
+    }
+
+    /**
+     * A command line picocli cannot parse (unknown option, a value of the wrong type or outside an
+     * enum): one line naming the problem and where the options are listed, not the whole usage.
+     */
+    private static int reportBadArguments(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        String name = cmd.getCommandSpec().qualifiedName(" ");
+        err.println(name + ": " + oneLine(e) + " (options: `" + name + " --help`)");
+        err.flush();
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     private static int reportFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {

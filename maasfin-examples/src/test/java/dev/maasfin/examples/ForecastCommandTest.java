@@ -292,6 +292,17 @@ class ForecastCommandTest {
     }
 
     @Test
+    void forecast_whenEnumOptionUnknown_printsOneLineNamingTheChoices_notTheUsage() {
+        Run r = run("forecast", "--init", "FOO");
+        assertEquals(2, r.status());
+        String err = r.err().strip();
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.startsWith("maasfin forecast: Invalid value for option '--init'"), err);
+        assertTrue(err.contains("[DJL_DEFAULT, PYTORCH]"), err);
+        assertTrue(err.endsWith("(options: `maasfin forecast --help`)"), err);
+    }
+
+    @Test
     void forecast_whenEpochsNotPositive_printsOneLineNamingTheRule() {
         Run r = run("forecast", "--epochs", "0");
         assertEquals(MaasfinCli.EXIT_USER_ERROR, r.status());

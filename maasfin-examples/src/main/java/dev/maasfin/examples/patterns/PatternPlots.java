@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
@@ -107,7 +108,8 @@ final class PatternPlots {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".tmp-", ".png");
+            // a sibling name, not Files.createTempFile, so the plot gets the usual permissions
+            Path tmp = dir.resolve(".tmp-" + UUID.randomUUID() + ".png");
             try {
                 writer.writeTo(tmp);
                 Files.move(

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import java.util.UUID;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -67,7 +68,8 @@ public final class Plots {
     private static void save(XYChart chart, Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".tmp-", ".png");
+            // a sibling name, not Files.createTempFile, so the plot gets the usual permissions
+            Path tmp = file.toAbsolutePath().resolveSibling(".tmp-" + UUID.randomUUID() + ".png");
             try {
                 BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
                 Files.move(

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * A demo's report: named figures (kept as numbers for JSON) and Markdown lines, written as {@code
@@ -84,8 +85,9 @@ public final class Report {
     }
 
     static void atomicWrite(Path target, byte[] bytes) throws IOException {
-        Path tmp =
-                Files.createTempFile(target.getParent(), ".tmp-", target.getFileName().toString());
+        // a sibling name, not Files.createTempFile, so the report gets the usual umask
+        // permissions (createTempFile makes files readable by the owner only)
+        Path tmp = target.resolveSibling(".tmp-" + UUID.randomUUID() + "-" + target.getFileName());
         try {
             Files.write(tmp, bytes);
             Files.move(

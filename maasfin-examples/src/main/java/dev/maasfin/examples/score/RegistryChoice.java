@@ -42,6 +42,13 @@ final class RegistryChoice {
      */
     static RegistryChoice resolve(Path root, String name, String stage, Integer version)
             throws ArtifactException {
+        if (!Files.isDirectory(root)) {
+            throw new IllegalArgumentException(
+                    "registry "
+                            + root.toAbsolutePath().normalize()
+                            + " does not exist (give --registry, or publish a model first, e.g."
+                            + " run `maasfin forecast`)");
+        }
         List<String> names = modelNames(root);
         if (names.isEmpty()) {
             throw new IllegalArgumentException(

@@ -254,6 +254,13 @@ public final class ScoreCommand implements Callable<Integer> {
                 scored++;
             }
         }
+        if (scored == 0) {
+            throw new IllegalArgumentException(
+                    "--stream: none of the "
+                            + bars.size()
+                            + " bars could be scored: the file has fewer bars than the pipeline's"
+                            + " warm-up + window");
+        }
         out.printf(Locale.ROOT, "mode         stream: %,d bars, %,d scored%n", bars.size(), scored);
         printTail(out, bars, tail, tailBar, scored);
         printPerBar(out, Arrays.copyOf(nanos, scored));

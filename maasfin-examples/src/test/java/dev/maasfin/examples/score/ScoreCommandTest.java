@@ -221,10 +221,32 @@ class ScoreCommandTest {
     }
 
     @Test
-    void emptyRegistry_endsWithOneLine() {
-        Path empty = ROOT.resolve("empty-" + UUID.randomUUID());
+    void missingRegistry_endsWithOneLineSayingItDoesNotExist_andCreatesNothing() {
+        Path missing = ROOT.resolve("missing-" + UUID.randomUUID());
+        CliRun r = CliRun.of("score", "--registry", missing.toString(), "--name", NAME);
+        assertOneLineError(r, "does not exist");
+        assertFalse(Files.exists(missing));
+    }
+
+    @Test
+    void emptyRegistry_endsWithOneLine() throws Exception {
+        Path empty = Files.createDirectories(ROOT.resolve("empty-" + UUID.randomUUID()));
         CliRun r = CliRun.of("score", "--registry", empty.toString(), "--name", NAME);
         assertOneLineError(r, "is empty: no published model");
+    }
+
+    @Test
+    void tooFewBars_failInStreamModeAsInBatchMode() throws Exception {
+        // the header and 10 bars of the test file: fewer than any pipeline's warm-up + window here
+        List<String> lines = Files.readAllLines(CSV);
+        Path shortCsv = ROOT.resolve("short-" + UUID.randomUUID() + ".csv");
+        Files.write(shortCsv, lines.subList(0, 11));
+
+        CliRun batch = score("--name", NAME, "--file", shortCsv.toString());
+        CliRun stream = score("--name", NAME, "--file", shortCsv.toString(), "--stream");
+
+        assertOneLineError(batch, "bars must number at least warm-up + window");
+        assertOneLineError(stream, "--stream: none of the 10 bars could be scored");
     }
 
     @Test
