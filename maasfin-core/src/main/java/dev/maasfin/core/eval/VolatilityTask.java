@@ -177,8 +177,17 @@ public final class VolatilityTask {
         }
     }
 
-    /** Sample sd (n−1) of {@code a[from..to)}, two-pass for accuracy. */
-    static double sampleSd(double[] a, int from, int to) {
+    /**
+     * Sample sd (n − 1) of {@code a[from..to)}, two passes in index order: the protocol's rv5, rv20
+     * and target definition. Every volatility feature computed for the protocol (the feature stage,
+     * the demo's windows) calls this one method, so their values agree bit for bit.
+     *
+     * @param a the values
+     * @param from first index, inclusive
+     * @param to last index, exclusive; {@code to - from >= 2} for a finite result
+     * @return the sample sd ({@code NaN} for fewer than 2 values)
+     */
+    public static double sampleSd(double[] a, int from, int to) {
         double mean = 0;
         for (int i = from; i < to; i++) {
             mean += a[i];

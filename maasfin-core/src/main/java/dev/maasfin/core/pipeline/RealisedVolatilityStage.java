@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.maasfin.api.data.BarSeries;
 import dev.maasfin.api.data.Frame;
+import dev.maasfin.core.eval.VolatilityTask;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -148,11 +149,11 @@ final class RealisedVolatilityStage implements FeatureStage {
             abs[t] = absolute(r[t]);
             rvShort[t] =
                     t >= shortWindow
-                            ? volatility(sampleSd(r, t + 1 - shortWindow, t + 1))
+                            ? volatility(VolatilityTask.sampleSd(r, t + 1 - shortWindow, t + 1))
                             : Double.NaN;
             rvLong[t] =
                     t >= longWindow
-                            ? volatility(sampleSd(r, t + 1 - longWindow, t + 1))
+                            ? volatility(VolatilityTask.sampleSd(r, t + 1 - longWindow, t + 1))
                             : Double.NaN;
         }
         Map<String, double[]> out = new LinkedHashMap<>();
@@ -169,20 +170,6 @@ final class RealisedVolatilityStage implements FeatureStage {
 
     private double volatility(double sd) {
         return scale == VolatilityScale.LOG ? Math.log(sd) : sd;
-    }
-
-    /** The sample sd of {@code a[from..to)} in two passes, in index order. */
-    static double sampleSd(double[] a, int from, int to) {
-        double m = 0;
-        for (int i = from; i < to; i++) {
-            m += a[i];
-        }
-        m /= to - from;
-        double ss = 0;
-        for (int i = from; i < to; i++) {
-            ss += (a[i] - m) * (a[i] - m);
-        }
-        return Math.sqrt(ss / (to - from - 1));
     }
 
     @Override
@@ -222,6 +209,7 @@ final class RealisedVolatilityStage implements FeatureStage {
     /** The last {@code long} returns in a ring, oldest at {@code head - count}. Not thread-safe. */
     private final class Stream implements Streaming {
         private final double[] ring = new double[longWindow];
+        private final double[] ordered = new double[longWindow];
         private int head;
         private double previousClose = Double.NaN;
         private long lastTime = Long.MIN_VALUE;
@@ -262,19 +250,16 @@ final class RealisedVolatilityStage implements FeatureStage {
             }
         }
 
-        /** {@link #sampleSd} of the last {@code k} returns, oldest first. */
+        /**
+         * {@link VolatilityTask#sampleSd} of the last {@code k} returns, oldest first: the ring is
+         * copied in order into a scratch array allocated once, so the arithmetic is the batch's.
+         */
         private double ringSd(int k) {
             int start = head - k < 0 ? head - k + longWindow : head - k;
-            double m = 0;
             for (int i = 0, j = start; i < k; i++, j = j + 1 == longWindow ? 0 : j + 1) {
-                m += ring[j];
+                ordered[i] = ring[j];
             }
-            m /= k;
-            double ss = 0;
-            for (int i = 0, j = start; i < k; i++, j = j + 1 == longWindow ? 0 : j + 1) {
-                ss += (ring[j] - m) * (ring[j] - m);
-            }
-            return Math.sqrt(ss / (k - 1));
+            return VolatilityTask.sampleSd(ordered, 0, k);
         }
     }
 }

@@ -256,10 +256,15 @@ public final class LstmVolatility {
         return bestFactor;
     }
 
-    /** Returns the forecast sd of each origin's window. */
+    /** Returns the forecast sd of each origin's window, with the mean-sd smearing factor. */
     double[] forecast(Fitted fitted, VolatilityWindows features, int[] origins) {
+        return forecast(fitted, features, origins, fitted.smearing());
+    }
+
+    /** Returns the forecast sd of each origin's window, with the given factor. */
+    double[] forecast(Fitted fitted, VolatilityWindows features, int[] origins, double factor) {
         float[] raw = fitted.model().predict(features.windows(origins), origins.length);
-        return decode(raw, features.rv20(origins), fitted.smearing());
+        return decode(raw, features.rv20(origins), factor);
     }
 
     /** Converts network outputs at the given origins' 20-day sds to forecast sds. */

@@ -105,10 +105,12 @@ final class VolatilityObjective implements Objective {
                         (epoch, loss, val, millis) -> {});
         try {
             double[] y = fold.score().target();
-            double factor = balancedFactor(lstm, fitted, fold);
-            int[] scored = fold.score().origins();
-            float[] raw = fitted.model().predict(fold.windows().windows(scored), scored.length);
-            double[] f = lstm.decode(raw, fold.windows().rv20(scored), factor);
+            double[] f =
+                    lstm.forecast(
+                            fitted,
+                            fold.windows(),
+                            fold.score().origins(),
+                            balancedFactor(lstm, fitted, fold));
             double qlike = RegressionMetrics.qlike(y, f);
             var result = fitted.trained().result();
             scores.put(

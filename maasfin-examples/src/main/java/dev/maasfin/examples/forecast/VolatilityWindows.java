@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.maasfin.examples.forecast;
 
+import dev.maasfin.core.eval.VolatilityTask;
 import java.util.Arrays;
 
 /**
@@ -150,23 +151,10 @@ public final class VolatilityWindows {
         for (int j = 0; j < n; j++) {
             x[0][j] = r[j];
             x[1][j] = Math.abs(r[j]);
-            x[2][j] = j >= 4 ? sampleSd(r, j - 4, j + 1) : Double.NaN;
-            x[3][j] = j >= FIRST_FEATURE_DAY ? sampleSd(r, j - 19, j + 1) : Double.NaN;
+            x[2][j] = j >= 4 ? VolatilityTask.sampleSd(r, j - 4, j + 1) : Double.NaN;
+            x[3][j] =
+                    j >= FIRST_FEATURE_DAY ? VolatilityTask.sampleSd(r, j - 19, j + 1) : Double.NaN;
         }
         return x;
-    }
-
-    /** Sample sd (n − 1) of a[from..to), as the protocol's rv5 and rv20. */
-    static double sampleSd(double[] a, int from, int to) {
-        double m = 0;
-        for (int i = from; i < to; i++) {
-            m += a[i];
-        }
-        m /= to - from;
-        double ss = 0;
-        for (int i = from; i < to; i++) {
-            ss += (a[i] - m) * (a[i] - m);
-        }
-        return Math.sqrt(ss / (to - from - 1));
     }
 }
