@@ -29,13 +29,29 @@ final class FusedInput {
     private final InputSchema schema;
     private final int window;
     private final int width;
-    private final double[] min;
-    private final double[] max;
+
+    /**
+     * Per column, the schema's bounds with an open side closed at the largest finite double, so
+     * that {@code v >= lo && v <= hi} is the schema's rule (finite and in range) in two
+     * comparisons, NaN included; both NaN for a range no finite value meets.
+     */
+    private final double[] lo;
+
+    private final double[] hi;
 
     /** Per column, the centres and scales of the steps that scale it, in step order. */
     private final double[][] centers;
 
     private final double[][] scales;
+
+    /**
+     * When no column is scaled by more than one step: per column the step's centre and scale, or 0
+     * and 1 for a column no step scales ({@code (v - 0) / 1} is {@code v} bit for bit, negative
+     * zero included); null otherwise. The common case, and the one the fast loop handles.
+     */
+    private final double[] center1;
+
+    private final double[] scale1;
 
     private FusedInput(
             InputSchema schema,
@@ -46,13 +62,17 @@ final class FusedInput {
         this.schema = schema;
         this.window = window;
         this.width = schema.size();
-        this.min = new double[width];
-        this.max = new double[width];
+        this.lo = new double[width];
+        this.hi = new double[width];
         this.centers = new double[width][];
         this.scales = new double[width][];
+        boolean single = true;
         for (int c = 0; c < width; c++) {
-            min[c] = schema.columns().get(c).min();
-            max[c] = schema.columns().get(c).max();
+            double min = schema.columns().get(c).min();
+            double max = schema.columns().get(c).max();
+            boolean none = min == Double.POSITIVE_INFINITY || max == Double.NEGATIVE_INFINITY;
+            lo[c] = none ? Double.NaN : Math.max(min, -Double.MAX_VALUE);
+            hi[c] = none ? Double.NaN : Math.min(max, Double.MAX_VALUE);
             int n = 0;
             for (boolean[] step : scaled) {
                 n += step[c] ? 1 : 0;
@@ -64,6 +84,15 @@ final class FusedInput {
                     centers[c][k] = stepCenters[s][c];
                     scales[c][k++] = stepScales[s][c];
                 }
+            }
+            single &= n <= 1;
+        }
+        this.center1 = single ? new double[width] : null;
+        this.scale1 = single ? new double[width] : null;
+        if (single) {
+            for (int c = 0; c < width; c++) {
+                center1[c] = centers[c].length == 0 ? 0 : centers[c][0];
+                scale1[c] = scales[c].length == 0 ? 1 : scales[c][0];
             }
         }
     }
@@ -150,6 +179,9 @@ final class FusedInput {
                     "window " + w + ": must have " + window + " rows but had " + rows.length);
         }
         int at = w * window * width;
+        if (center1 != null) {
+            return putSingleStep(w, rows, x, at);
+        }
         for (int r = 0; r < window; r++) {
             double[] row = rows[r];
             if (!accepts(row)) {
@@ -171,18 +203,53 @@ final class FusedInput {
         return true;
     }
 
+    /**
+     * {@link #putWindow} when each column has at most one step: the same checks and arithmetic in
+     * one loop over flat per-column arrays. A row's values are written as they are checked and a
+     * refused row throws before the next row is read; an overflow is reported (null) only after the
+     * whole window passed the schema. The outcome is therefore the general loop's: the first
+     * refused row's message, or null for the general path to report the overflow.
+     */
+    private boolean putSingleStep(int w, double[][] rows, float[] x, int start) {
+        double[] l = lo;
+        double[] h = hi;
+        double[] cc = center1;
+        double[] ss = scale1;
+        int n = width;
+        int at = start;
+        boolean finite = true;
+        for (int r = 0; r < window; r++) {
+            double[] row = rows[r];
+            if (row == null || row.length != n) {
+                refuse(w, row, r);
+            }
+            boolean ok = true;
+            for (int c = 0; c < n; c++) {
+                double v = row[c];
+                ok &= v >= l[c] && v <= h[c];
+                double y = (v - cc[c]) / ss[c];
+                finite &= Math.abs(y) <= Double.MAX_VALUE;
+                x[at + c] = (float) y;
+            }
+            if (!ok) {
+                refuse(w, row, r);
+            }
+            at += n;
+        }
+        return finite;
+    }
+
     /** The schema's row rule ({@code ColumnSpec.accepts} per column) without the message. */
     private boolean accepts(double[] row) {
         if (row == null || row.length != width) {
             return false;
         }
+        boolean ok = true;
         for (int c = 0; c < width; c++) {
             double v = row[c];
-            if (!(Double.isFinite(v) && v >= min[c] && v <= max[c])) {
-                return false;
-            }
+            ok &= v >= lo[c] && v <= hi[c];
         }
-        return true;
+        return ok;
     }
 
     /** Throws the schema's own exception for a row {@link #accepts} refused. */
