@@ -22,7 +22,7 @@ import java.util.Objects;
  * non-finite (overflow) makes {@link #prepare} return null so that the general path, which checks
  * between steps, reports it.
  *
- * <p>Thread-safe: immutable.
+ * <p>Thread-safe: immutable apart from one scratch input array per thread.
  */
 final class FusedInput {
 
@@ -52,6 +52,11 @@ final class FusedInput {
     private final double[] center1;
 
     private final double[] scale1;
+
+    /** Inputs up to this many floats (1 MiB) reuse a per-thread array. */
+    static final int MAX_SCRATCH_FLOATS = 1 << 18;
+
+    private final ThreadLocal<float[]> scratch = new ThreadLocal<>();
 
     private FusedInput(
             InputSchema schema,
@@ -153,6 +158,11 @@ final class FusedInput {
     /**
      * Checks and transforms the windows into the flattened model input.
      *
+     * <p>The array is the calling thread's scratch, reused by its next call of the same length (up
+     * to {@value #MAX_SCRATCH_FLOATS} floats; a larger input gets a new array): the caller must use
+     * it before its thread prepares again and must not keep it. A fresh 24 KB array per batch of 64
+     * LSTM windows, zeroed and then written, cost about 0.5 % of the call in paired runs.
+     *
      * @return the input, or null if a transformed value is not finite
      * @throws IllegalArgumentException as the general path: no window, a window with the wrong row
      *     count, or a row failing the schema ({@code window i: ...})
@@ -163,11 +173,23 @@ final class FusedInput {
         if (windows.length == 0) {
             throw new IllegalArgumentException("windows must hold at least one window");
         }
-        float[] x = new float[windows.length * window * width];
+        float[] x = scratch(windows.length * window * width);
         for (int w = 0; w < windows.length; w++) {
             if (!putWindow(w, windows[w], x)) {
                 return null;
             }
+        }
+        return x;
+    }
+
+    private float[] scratch(int n) {
+        if (n > MAX_SCRATCH_FLOATS) {
+            return new float[n];
+        }
+        float[] x = scratch.get();
+        if (x == null || x.length != n) {
+            x = new float[n];
+            scratch.set(x);
         }
         return x;
     }
@@ -204,39 +226,52 @@ final class FusedInput {
     }
 
     /**
-     * {@link #putWindow} when each column has at most one step: the same checks and arithmetic in
-     * one loop over flat per-column arrays. A row's values are written as they are checked and a
-     * refused row throws before the next row is read; an overflow is reported (null) only after the
-     * whole window passed the schema. The outcome is therefore the general loop's: the first
+     * {@link #putWindow} when each column has at most one step: the same checks and arithmetic over
+     * flat per-column arrays, column by column (each column's centre, scale and bounds stay in
+     * registers over the window's rows, which measured about a fifth faster than row by row). Any
+     * refusal is re-found row by row ({@link #refuseFirst}), and an overflow is reported (null)
+     * only when the whole window passed the schema, so the outcome is the general loop's: the first
      * refused row's message, or null for the general path to report the overflow.
      */
     private boolean putSingleStep(int w, double[][] rows, float[] x, int start) {
-        double[] l = lo;
-        double[] h = hi;
-        double[] cc = center1;
-        double[] ss = scale1;
         int n = width;
-        int at = start;
-        boolean finite = true;
         for (int r = 0; r < window; r++) {
             double[] row = rows[r];
             if (row == null || row.length != n) {
-                refuse(w, row, r);
+                refuseFirst(w, rows);
             }
-            boolean ok = true;
-            for (int c = 0; c < n; c++) {
-                double v = row[c];
-                ok &= v >= l[c] && v <= h[c];
-                double y = (v - cc[c]) / ss[c];
+        }
+        boolean ok = true;
+        boolean finite = true;
+        for (int c = 0; c < n; c++) {
+            double l = lo[c];
+            double h = hi[c];
+            double center = center1[c];
+            double scale = scale1[c];
+            for (int r = 0, at = start + c; r < window; r++, at += n) {
+                double v = rows[r][c];
+                ok &= v >= l && v <= h;
+                double y = (v - center) / scale;
                 finite &= Math.abs(y) <= Double.MAX_VALUE;
-                x[at + c] = (float) y;
+                x[at] = (float) y;
             }
-            if (!ok) {
-                refuse(w, row, r);
-            }
-            at += n;
+        }
+        if (!ok) {
+            refuseFirst(w, rows);
         }
         return finite;
+    }
+
+    /**
+     * Throws the schema's exception for the first row of the window that {@link #accepts} refuses.
+     */
+    private void refuseFirst(int w, double[][] rows) {
+        for (int r = 0; r < window; r++) {
+            if (!accepts(rows[r])) {
+                refuse(w, rows[r], r);
+            }
+        }
+        throw new IllegalStateException("window " + w + " was refused but passes the schema");
     }
 
     /** The schema's row rule ({@code ColumnSpec.accepts} per column) without the message. */
