@@ -39,13 +39,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * (e.g. a recurrent layer's hidden state) carries from one call to the next. Inputs are checked for
  * shape and for NaN/infinite values first. Like a DJL {@code Predictor} kept per thread, each
  * calling thread reuses its own parameter store and, on the CPU, one input tensor over a direct
- * native-order buffer across calls (inputs up to 1 MiB; larger inputs get a tensor per call), so a
- * call allocates no direct memory and creates no input tensor of its own. Limit: every thread that
- * has predicted keeps its tensor and buffer (at most 1 MiB) until {@link #close()}, even after the
- * thread ends, so calling from a new thread per request grows memory until the model closes; call
- * from a pool. Autograd recording is switched off for the call on the calling thread (PyTorch keeps
- * it per thread and DJL switches it off only on the thread that loaded the engine) and restored
- * afterwards, so a window gives the same bits on every thread.
+ * native-order buffer across calls (inputs up to 1 MiB; larger inputs get a tensor per call) and,
+ * for a recurrent forecaster, the zero initial states of its recurrent layer, so a call allocates
+ * no direct memory and creates no input or state tensor of its own. Limit: every thread that has
+ * predicted keeps its tensors and buffer (at most 1 MiB plus the states) until {@link #close()},
+ * even after the thread ends, so calling from a new thread per request grows memory until the model
+ * closes; call from a pool. Autograd recording is switched off for the call on the calling thread
+ * (PyTorch keeps it per thread and DJL switches it off only on the thread that loaded the engine)
+ * and restored afterwards, so a window gives the same bits on every thread.
  *
  * <p>Besides its parameters a model carries a small JSON-friendly {@link #state()} map (e.g. an
  * anomaly threshold) and {@link #trainingInfo()} (trainer settings and outcome) that artifacts
