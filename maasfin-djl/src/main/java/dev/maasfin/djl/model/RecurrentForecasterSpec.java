@@ -199,6 +199,18 @@ public final class RecurrentForecasterSpec implements NetworkSpec {
                 .build();
     }
 
+    /**
+     * The shapes of the zero initial states the recurrent layer creates when it is given only its
+     * input: hidden and cell state for an LSTM, hidden state for a GRU, each {@code [layers, batch,
+     * hidden]} (DJL 0.36 {@code LSTM}/{@code GRU} forward with batch-first input). A caller that
+     * passes zeros of these shapes after the input gets the same result without the layer
+     * allocating them.
+     */
+    int[][] zeroStateShapes(int batch) {
+        int[] shape = {layers, batch, hidden};
+        return cell == Cell.LSTM ? new int[][] {shape, shape.clone()} : new int[][] {shape};
+    }
+
     @Override
     public Block newBlock() {
         Block rnn =

@@ -369,9 +369,17 @@ public final class Pipeline implements AutoCloseable {
         double[][] cols = new double[width][n];
         for (int w = 0; w < windows.length; w++) {
             copyWindow(w, windows[w], cols);
-            anchors[w] = anchorIndex < 0 ? Double.NaN : cols[anchorIndex][(w + 1) * window - 1];
+            anchors[w] = anchorOf(cols, w);
         }
         return flatten(transform(cols), windows.length);
+    }
+
+    /**
+     * The decoder's anchor of window {@code w} in column-major input (its last row's raw value of
+     * the anchor column), or NaN when the decoder reads none.
+     */
+    private double anchorOf(double[][] cols, int w) {
+        return anchorIndex < 0 ? Double.NaN : cols[anchorIndex][(w + 1) * window - 1];
     }
 
     private void copyWindow(int w, double[][] rows, double[][] cols) {
@@ -421,7 +429,7 @@ public final class Pipeline implements AutoCloseable {
             for (int c = 0; c < width; c++) {
                 System.arraycopy(rows.column(c), end - window + 1, cols[c], w * window, window);
             }
-            anchors[w] = anchorIndex < 0 ? Double.NaN : cols[anchorIndex][(w + 1) * window - 1];
+            anchors[w] = anchorOf(cols, w);
         }
         return flatten(transform(cols), endRows.length);
     }

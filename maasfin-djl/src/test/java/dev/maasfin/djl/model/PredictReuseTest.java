@@ -86,6 +86,38 @@ class PredictReuseTest {
                         });
     }
 
+    /**
+     * The kept zero initial states (two for an LSTM, one for a GRU, one per layer each) give what
+     * the layer's own zeros give, and stay zero: every call below follows others on the same
+     * thread, with batch sizes going up and down so that the states are replaced too.
+     */
+    @Test
+    void predict_withKeptZeroStates_equalsTheLayersOwnZeros_forLstmAndGruOfTwoLayers() {
+        for (RecurrentForecasterSpec.Cell cell : RecurrentForecasterSpec.Cell.values()) {
+            NeuralModel m =
+                    NeuralModel.create(
+                            RecurrentForecasterSpec.builder()
+                                    .setWindow(WINDOW)
+                                    .setFeatures(WIDTH)
+                                    .optCell(cell)
+                                    .optLayers(2)
+                                    .optHidden(5)
+                                    .build(),
+                            DeviceSpec.cpu(),
+                            8);
+            try {
+                for (int k = 0; k < 30; k++) {
+                    int batch = 1 + (k * 7) % 9;
+                    float[] x = input(300 + k, batch);
+                    assertArrayEquals(reference(m, x, batch), m.predict(x, batch), cell + " " + k);
+                    assertArrayEquals(reference(m, x, batch), m.predict(x, batch), cell + " " + k);
+                }
+            } finally {
+                m.close();
+            }
+        }
+    }
+
     @Test
     void predict_doesNotLetTheInputOfOneCallReachTheNext() {
         float[] big = input(1, 40);

@@ -192,14 +192,16 @@ class DecodedPipelineTest {
 
     @Test
     void builder_refusesAnAnchorThatIsNotASchemaColumn() {
-        Pipeline.Builder b =
-                PipelineFixtures.constantBuilder(0.5f)
-                        .optDecoder(OutputDecoder.logRatioToFeature("rv20", 1.0, 1e-4));
+        // the refused build owns no network: the valid pipeline closes the one they share
+        try (Pipeline valid = PipelineFixtures.constant(0.5f)) {
+            OutputDecoder bad = OutputDecoder.logRatioToFeature("rv20", 1.0, 1e-4);
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, b::build);
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> rebuild(valid, bad));
 
-        assertEquals(
-                "decoder anchor column 'rv20' must be one of the schema columns [close]",
-                e.getMessage());
+            assertEquals(
+                    "decoder anchor column 'rv20' must be one of the schema columns [close]",
+                    e.getMessage());
+        }
     }
 }

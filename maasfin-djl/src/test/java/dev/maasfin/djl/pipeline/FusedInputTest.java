@@ -50,6 +50,12 @@ class FusedInputTest {
     private static Pipeline fused;
     private static Pipeline general;
 
+    /** One step over one column, the other column unscaled: the single-step loop. */
+    private static FittedChain singleChain;
+
+    private static Pipeline singleFused;
+    private static Pipeline singleGeneral;
+
     @BeforeAll
     static void build() {
         Random rnd = new Random(11);
@@ -84,6 +90,9 @@ class FusedInputTest {
         fused = pipeline(List.copyOf(chain.steps()));
         // the same steps hidden behind a wrapper the one-pass builder does not recognise
         general = pipeline(chain.steps().stream().map(FusedInputTest::opaque).toList());
+        singleChain = TransformChain.of(ZScoreTransform.of(R)).fit(Frame.of(cols));
+        singleFused = pipeline(List.copyOf(singleChain.steps()));
+        singleGeneral = pipeline(singleChain.steps().stream().map(FusedInputTest::opaque).toList());
     }
 
     @AfterAll
@@ -131,6 +140,10 @@ class FusedInputTest {
 
     /** The model input by definition: each step applied to whole columns, then row-major floats. */
     private static float[] byDefinition(double[][][] windows) {
+        return byDefinition(chain, windows);
+    }
+
+    private static float[] byDefinition(FittedChain chain, double[][][] windows) {
         float[] x = new float[windows.length * WINDOW * 2];
         int k = 0;
         for (double[][] rows : windows) {
@@ -230,6 +243,101 @@ class FusedInputTest {
         assertEquals(general1, messageOf(fused, w));
         // the robust step checks its input column (window 1, row 2 = row 10 of the batch)
         assertEquals("column 'log_return', row 10: value Infinity must be finite", general1);
+    }
+
+    @Test
+    void prepare_ofOneStepPerColumnAndAnUnscaledColumn_equalsTheDefinition_bitForBit() {
+        FusedInput in = FusedInput.of(schema, List.copyOf(singleChain.steps()), WINDOW);
+        assertNotNull(in);
+        qt().withFixedSeed(42)
+                .withExamples(200)
+                .forAll(longs().all(), integers().between(1, 6))
+                .checkAssert(
+                        (seed, n) -> {
+                            double[][][] w = windows(seed, n);
+                            assertArrayEquals(byDefinition(singleChain, w), in.prepare(w));
+                            assertArrayEquals(
+                                    singleGeneral.scoreBatch(w).values(),
+                                    singleFused.scoreBatch(w).values());
+                        });
+    }
+
+    @Test
+    void prepare_ofAnUnscaledNegativeZero_keepsItsSign() {
+        FusedInput in = FusedInput.of(schema, List.copyOf(singleChain.steps()), WINDOW);
+        double[][][] w = windows(3, 1);
+        w[0][4][1] = -0.0; // the close column has no step and a range [0, 1e300] that holds -0.0
+        float[] x = in.prepare(w);
+        // row 4, column 1 of the flattened [window, 2] input; -0.0f and 0.0f differ in bits
+        assertEquals(Float.floatToRawIntBits(-0.0f), Float.floatToRawIntBits(x[4 * 2 + 1]));
+    }
+
+    @Test
+    void scoreBatch_oneStep_refusesNaNInfinityAndRangeAsTheGeneralPath() {
+        double[][] bad = {
+            {Double.NaN, 1},
+            {Double.POSITIVE_INFINITY, 1},
+            {0, Double.NEGATIVE_INFINITY},
+            {0, -1e-9},
+            {0, 1e301}
+        };
+        String[] expected = {
+            "window 2: column 'log_return' row 5: value NaN must be finite",
+            "window 2: column 'log_return' row 5: value Infinity must be finite",
+            "window 2: column 'close' row 5: value -Infinity must be finite",
+            "window 2: column 'close' row 5: value -1.0E-9 must lie in [0.0, 1.0E300]",
+            "window 2: column 'close' row 5: value 1.0E301 must lie in [0.0, 1.0E300]"
+        };
+        for (int k = 0; k < bad.length; k++) {
+            double[][][] w = windows(7, 4);
+            w[2][5] = bad[k];
+            assertEquals(expected[k], messageOf(singleFused, w));
+            assertEquals(expected[k], messageOf(singleGeneral, w));
+        }
+        double[][][] w = windows(7, 4);
+        w[3][6] = new double[] {0, 1, 2};
+        assertEquals(messageOf(singleGeneral, w), messageOf(singleFused, w));
+        w[3][6] = null;
+        assertEquals(
+                assertThrows(NullPointerException.class, () -> singleGeneral.scoreBatch(w))
+                        .getMessage(),
+                assertThrows(NullPointerException.class, () -> singleFused.scoreBatch(w))
+                        .getMessage());
+    }
+
+    @Test
+    void scoreBatch_oneStep_overflowInAnEarlierWindow_reportsWhatTheGeneralPathReports() {
+        double[][][] w = windows(5, 3);
+        // accepted by the schema, but (x - mean) / sd overflows; a later window's row is refused
+        w[0][2][0] = 1e307;
+        w[2][1][1] = -5;
+        assertEquals(messageOf(singleGeneral, w), messageOf(singleFused, w));
+        // and on its own, the overflow is what the general path reports
+        double[][][] v = windows(5, 3);
+        v[1][0][0] = -1e307;
+        assertEquals(messageOf(singleGeneral, v), messageOf(singleFused, v));
+    }
+
+    @Test
+    void of_aRangeNoFiniteValueMeets_refusesEveryValueWithTheSchemasMessage() {
+        InputSchema none =
+                InputSchema.of(
+                        List.of(
+                                ColumnSpec.unbounded(R),
+                                new ColumnSpec(
+                                        C,
+                                        Double.POSITIVE_INFINITY,
+                                        Double.POSITIVE_INFINITY,
+                                        false)));
+        FusedInput in = FusedInput.of(none, List.copyOf(singleChain.steps()), WINDOW);
+        double[][][] w = windows(1, 1);
+        w[0][0][1] = Double.MAX_VALUE;
+        String m = assertThrows(IllegalArgumentException.class, () -> in.prepare(w)).getMessage();
+        // the schema's rule: finite and within [min, max]; no finite value is >= +infinity
+        assertEquals(
+                "window 0: column 'close' row 0: value 1.7976931348623157E308 must lie in"
+                        + " [Infinity, Infinity]",
+                m);
     }
 
     private static String messageOf(Pipeline p, double[][][] w) {
