@@ -13,6 +13,9 @@ import java.util.Objects;
  */
 public final class FeatureStages {
 
+    /** The {@link FeatureStage#type()} of {@link #featureRows} stages. */
+    public static final String FEATURE_ROWS = FeatureRowsStage.TYPE;
+
     private FeatureStages() {}
 
     /**
