@@ -69,7 +69,7 @@ public final class RegistryRoundTrip {
                             + ") but held "
                             + expected.length);
         }
-        deleteTree(staging);
+        clear(staging);
         FileSystemModelRegistry registry =
                 FileSystemModelRegistry.builder().setRoot(registryRoot).build();
         ModelVersion v = pipeline.publish(registry, name, staging, WHO, "demo run");
@@ -86,7 +86,12 @@ public final class RegistryRoundTrip {
         }
     }
 
-    private static void deleteTree(Path dir) throws ArtifactException {
+    /**
+     * Deletes a directory tree if present (a demo's scratch space).
+     *
+     * @throws ArtifactException if a file cannot be deleted
+     */
+    public static void clear(Path dir) throws ArtifactException {
         if (!Files.exists(dir)) {
             return;
         }
@@ -97,14 +102,5 @@ public final class RegistryRoundTrip {
         } catch (IOException e) {
             throw new ArtifactException("cannot clear the directory " + dir, e);
         }
-    }
-
-    /**
-     * Deletes a directory tree if present (a demo's scratch space).
-     *
-     * @throws ArtifactException if a file cannot be deleted
-     */
-    public static void clear(Path dir) throws ArtifactException {
-        deleteTree(dir);
     }
 }

@@ -146,8 +146,7 @@ public final class FraudCommand implements Callable<Integer> {
             double[][] unsupTest,
             double[][] supTrain,
             double[][] supValidation,
-            double[][] supTest,
-            Standardiser genuineScaler) {
+            double[][] supTest) {
         static Inputs of(FraudData d) {
             Standardiser g = Standardiser.fit(d.x, d.trainGenuine());
             Standardiser all = Standardiser.fit(d.x, d.split.train());
@@ -157,8 +156,7 @@ public final class FraudCommand implements Callable<Integer> {
                     g.apply(d.x, d.split.test()),
                     all.apply(d.x, d.split.train()),
                     all.apply(d.x, d.split.validation()),
-                    all.apply(d.x, d.split.test()),
-                    g);
+                    all.apply(d.x, d.split.test()));
         }
     }
 

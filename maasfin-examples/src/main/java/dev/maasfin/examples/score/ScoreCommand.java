@@ -115,9 +115,10 @@ public final class ScoreCommand implements Callable<Integer> {
                             + " header names the model's columns, in any order; other columns"
                             + " (e.g. a label) are listed and ignored. Every cell of a model"
                             + " column must be a finite decimal number. Prints one line per row"
-                            + " (rows counted from 1 after the header): the score (and the"
-                            + " flag) or the class probabilities; feature values are never"
-                            + " printed. A path, or a path under the data directory.")
+                            + " (rows counted from 1 after the header; every row, --last does"
+                            + " not apply): the score and flag, or the class and the class"
+                            + " probabilities; feature values are never printed. A path, or a"
+                            + " path under the data directory.")
     String rows;
 
     @Option(names = "--stream", description = "Feed the bars one at a time (default: one batch).")
