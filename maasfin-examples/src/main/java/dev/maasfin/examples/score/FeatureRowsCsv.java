@@ -28,7 +28,7 @@ import org.apache.commons.csv.CSVRecord;
  * column, and show a cell's text only for a column the schema does not mark personal. Then each row
  * is checked against the schema (range), with the schema's own message.
  *
- * <p>Not thread-safe: one instance per file. Stateless between calls of {@link #read}.
+ * <p>Thread-safe: {@link #read} creates its own reader state for each file.
  */
 final class FeatureRowsCsv {
     private static final Pattern DECIMAL =
