@@ -7,10 +7,14 @@ import java.util.Objects;
 
 /**
  * Factories of {@link FeatureStage}s and the lookup that rebuilds a saved one from its type and
- * JSON: {@code bar-columns} ({@link #barColumns}), {@code feature-set} ({@link #of(FeatureSet)})
- * and {@code realised-volatility} ({@link #realisedVolatility}). Thread-safe: stateless.
+ * JSON: {@code bar-columns} ({@link #barColumns}), {@code feature-set} ({@link #of(FeatureSet)}),
+ * {@code realised-volatility} ({@link #realisedVolatility}) and {@code feature-rows} ({@link
+ * #featureRows}). Thread-safe: stateless.
  */
 public final class FeatureStages {
+
+    /** The {@link FeatureStage#type()} of {@link #featureRows} stages. */
+    public static final String FEATURE_ROWS = FeatureRowsStage.TYPE;
 
     private FeatureStages() {}
 
@@ -57,6 +61,20 @@ public final class FeatureStages {
     }
 
     /**
+     * Returns the stage of a tabular pipeline, whose input is feature rows rather than bars (card
+     * transactions, credit applicants): it names the columns, in model order, and computes nothing.
+     * Warm-up 0. Such a pipeline is scored with {@code score(Frame)} or windows of one row; its
+     * {@link FeatureStage#compute} and {@link FeatureStage#streaming} refuse bars with an {@link
+     * IllegalArgumentException} saying that the pipeline takes feature rows and naming the columns.
+     *
+     * @param columns the feature column names in model order, non-blank and distinct
+     * @throws IllegalArgumentException if no column is given, or a name is blank or repeated
+     */
+    public static FeatureStage featureRows(String... columns) {
+        return new FeatureRowsStage(List.of(columns));
+    }
+
+    /**
      * Rebuilds a stage saved by a pipeline.
      *
      * @param type the stage's {@link FeatureStage#type()}
@@ -76,6 +94,9 @@ public final class FeatureStages {
         if (RealisedVolatilityStage.TYPE.equals(type)) {
             return RealisedVolatilityStage.fromJson(json);
         }
+        if (FeatureRowsStage.TYPE.equals(type)) {
+            return FeatureRowsStage.fromJson(json);
+        }
         throw new IllegalArgumentException(
                 "feature stage type must be one of ["
                         + BarColumnsStage.TYPE
@@ -83,6 +104,8 @@ public final class FeatureStages {
                         + FeatureSetStage.TYPE
                         + ", "
                         + RealisedVolatilityStage.TYPE
+                        + ", "
+                        + FeatureRowsStage.TYPE
                         + "] but was "
                         + type);
     }

@@ -60,8 +60,8 @@ class FeatureSetStageTest {
                 org.junit.jupiter.api.Assertions.assertThrows(
                         IllegalArgumentException.class, () -> FeatureStages.fromJson("ta4j", "{}"));
         assertEquals(
-                "feature stage type must be one of [bar-columns, feature-set, realised-volatility]"
-                        + " but was ta4j",
+                "feature stage type must be one of [bar-columns, feature-set, realised-volatility,"
+                        + " feature-rows] but was ta4j",
                 e.getMessage());
     }
 }

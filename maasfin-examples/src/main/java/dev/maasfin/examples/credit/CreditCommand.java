@@ -12,6 +12,7 @@ import dev.maasfin.djl.engine.Engines;
 import dev.maasfin.djl.model.Activation;
 import dev.maasfin.djl.model.MlpClassifierSpec;
 import dev.maasfin.djl.model.NeuralModel;
+import dev.maasfin.djl.pipeline.Pipeline;
 import dev.maasfin.djl.train.ModelTrainer;
 import dev.maasfin.djl.train.OptimizerKind;
 import dev.maasfin.djl.train.TrainedModel;
@@ -24,6 +25,7 @@ import dev.maasfin.examples.eval.ProgressPrinter;
 import dev.maasfin.examples.eval.RegistryRoundTrip;
 import dev.maasfin.examples.eval.SeedFigure;
 import dev.maasfin.examples.eval.Standardiser;
+import dev.maasfin.examples.eval.TabularPipelines;
 import dev.maasfin.examples.report.Plots;
 import dev.maasfin.examples.report.Report;
 import java.io.PrintWriter;
@@ -47,8 +49,9 @@ import picocli.CommandLine.Spec;
  * German credit data (70/30 protocol split) and the Taiwan credit-default data (80/20); reports
  * ROC-AUC, KS, Brier score and PR-AUC on the test part with bootstrap intervals and a calibration
  * table, prints reason codes (the top three adverse factors) for the riskiest sample test
- * applicants under readable names, and publishes, reloads and rescores each MLP through a local
- * registry.
+ * applicants under readable names, and publishes each MLP as a scoring pipeline (encoded inputs in:
+ * numeric columns raw, categorical ones one-hot; z-score and network inside), promotes it to {@code
+ * production}, reloads it and rescores the raw test rows through it.
  *
  * <p>The MLP's early stopping uses a stratified 15 % of the training part (seed 42); the test part
  * is never seen before scoring. Raw applicant rows and ids are never printed. Not thread-safe:
@@ -204,6 +207,7 @@ public final class CreditCommand implements Callable<Integer> {
         double[] lrScores;
         LogisticRegression lr;
         double[][] loss;
+        double bestValidationLoss;
 
         Run(CreditData d, Report rep) {
             this.d = d;
@@ -288,6 +292,7 @@ public final class CreditCommand implements Callable<Integer> {
                                     new ProgressPrinter(console, key + " mlp seed " + seed, 10));
             if (seed == 1) {
                 loss = new double[][] {t.result().trainLoss(), t.result().validationMetric()};
+                bestValidationLoss = t.result().validationMetric()[t.result().bestEpoch() - 1];
             }
             console.printf(
                     Locale.ROOT,
@@ -502,51 +507,76 @@ public final class CreditCommand implements Callable<Integer> {
             return String.join("; ", parts);
         }
 
+        /**
+         * Publishes the first seed's MLP as a scoring pipeline (encoded inputs in: numeric columns
+         * raw, categorical ones as 0/1 one-hot columns; the numeric z-score and the network
+         * inside), promotes it, reloads it and rescores the raw test rows through it.
+         */
         void publish(NeuralModel mlp) throws Exception {
-            Map<String, Object> prep = new LinkedHashMap<>();
-            prep.put("inputs", d.inputs);
-            prep.put("numericScaling", d.numericScaling);
-            prep.put("categoricalLevels", levels());
-            prep.put("output", "softmax over {good, bad}; P(bad) is the second output");
-            Map<String, String> meta = new LinkedHashMap<>();
-            meta.put("dataset", d.dataset.file);
-            meta.put("seed", "1");
-            meta.put(
-                    "testRocAuc",
-                    String.format(
-                            Locale.ROOT,
-                            "%.4f",
-                            ClassificationMetrics.rocAuc(yTest, mlpScores[0])));
+            MlpSettings st = SETTINGS.get(d.dataset);
+            Map<String, String> hp = new LinkedHashMap<>();
+            hp.put("dataset", d.dataset.file);
+            hp.put("scaler", "z-score of numeric inputs, population sd, training part");
+            hp.put("categoricalLevels", levels().toString());
+            hp.put("mlp", st.describe());
+            hp.put("epochs", String.valueOf(epochs));
+            hp.put("output", "softmax over {good, bad}; P(bad) is the second output");
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            metrics.put("innerValidationCrossEntropy", bestValidationLoss);
+            metrics.put("testRocAuc", ClassificationMetrics.rocAuc(yTest, mlpScores[0]));
             String name = "credit-" + key + "-mlp";
-            RegistryRoundTrip.Result rt =
-                    RegistryRoundTrip.run(
+            double[][] raw = d.unscaled();
+            Path scratch = out.resolve(key + "-network");
+            RegistryRoundTrip.clear(scratch);
+            RegistryRoundTrip.Result rt;
+            try (Pipeline p =
+                    TabularPipelines.build(
                             mlp,
-                            prep,
-                            out.resolve(key + "-artifact"),
-                            registry,
-                            name,
-                            meta,
-                            Standardiser.flatten(xTest),
-                            xTest.length);
+                            d.inputs,
+                            raw,
+                            d.split.train(),
+                            d.numericInputs(),
+                            hp,
+                            metrics,
+                            scratch)) {
+                rt =
+                        RegistryRoundTrip.run(
+                                p,
+                                out.resolve(key + "-pipeline-staging"),
+                                registry,
+                                name,
+                                Standardiser.select(raw, d.split.test()),
+                                toFloat(mlpScores[0]),
+                                1);
+            } finally {
+                RegistryRoundTrip.clear(scratch);
+            }
             rep.put(key + ".registry.name", name)
                     .put(key + ".registry.version", rt.version().version())
                     .put(key + ".registry.bitIdentical", rt.bitIdentical());
-            String outcome = rt.bitIdentical() ? "bit-identical" : "scores differ";
+            String outcome =
+                    rt.bitIdentical()
+                            ? "exactly as this run did (bit for bit)"
+                            : "differently from this run";
             rep.line("");
             rep.line(
                     String.format(
                             Locale.ROOT,
-                            "Published `%s` v%d; reloaded through the registry and rescored %d"
-                                    + " test rows: %s.",
+                            "Published the scoring pipeline `%s` v%d (encoded inputs in, numeric"
+                                    + " z-score and network inside) and promoted it to `%s`;"
+                                    + " reloaded through the registry, it scored the %d raw test"
+                                    + " rows %s.",
                             name,
                             rt.version().version(),
+                            RegistryRoundTrip.STAGE,
                             rt.rows(),
                             outcome));
             console.printf(
                     Locale.ROOT,
-                    "  published %s v%d; rescored %d rows: %s%n",
+                    "  published pipeline %s v%d (stage %s); rescored %d raw rows: %s%n",
                     name,
                     rt.version().version(),
+                    RegistryRoundTrip.STAGE,
                     rt.rows(),
                     outcome);
         }
@@ -587,6 +617,14 @@ public final class CreditCommand implements Callable<Integer> {
             rep.line("");
             rep.line("Plots: `" + key + "-roc.png`, `" + key + "-pr.png`, `" + key + "-loss.png`.");
         }
+    }
+
+    private static float[] toFloat(double[] v) {
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            f[i] = (float) v[i];
+        }
+        return f;
     }
 
     static double[] probabilities(NeuralModel m, double[][] x) {

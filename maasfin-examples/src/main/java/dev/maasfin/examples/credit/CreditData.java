@@ -133,7 +133,7 @@ final class CreditData {
             addInputs(c, owner);
         }
         this.columnOf = owner.stream().mapToInt(Integer::intValue).toArray();
-        this.x = encode();
+        this.x = encode(true);
         this.trainMean = meanOfTrainingRows();
     }
 
@@ -238,7 +238,20 @@ final class CreditData {
         return new double[] {m, sd == 0 ? 1 : sd};
     }
 
-    private double[][] encode() {
+    /**
+     * The encoded rows before z-scoring: numeric columns raw, categorical ones one-hot; what the
+     * published scoring pipeline takes (it z-scores the numeric inputs itself).
+     */
+    double[][] unscaled() {
+        return encode(false);
+    }
+
+    /** The names of the numeric (z-scored) inputs, in input order. */
+    List<String> numericInputs() {
+        return List.copyOf(numericScaling.keySet());
+    }
+
+    private double[][] encode(boolean scale) {
         double[][] out = new double[table.rows()][inputs.size()];
         int j = 0;
         for (int c = 0; c < columns.size(); c++) {
@@ -247,7 +260,7 @@ final class CreditData {
                 double[] v = table.numeric(name);
                 double[] ms = numericScaling.get(name);
                 for (int r = 0; r < v.length; r++) {
-                    out[r][j] = (v[r] - ms[0]) / ms[1];
+                    out[r][j] = scale ? (v[r] - ms[0]) / ms[1] : v[r];
                 }
                 j++;
             } else {

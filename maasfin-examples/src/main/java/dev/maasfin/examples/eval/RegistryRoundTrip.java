@@ -1,32 +1,32 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.maasfin.examples.eval;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.maasfin.api.registry.ArtifactException;
 import dev.maasfin.api.registry.ModelVersion;
+import dev.maasfin.api.scoring.BatchPrediction;
 import dev.maasfin.core.registry.FileSystemModelRegistry;
-import dev.maasfin.djl.io.ModelArtifacts;
-import dev.maasfin.djl.model.NeuralModel;
+import dev.maasfin.djl.pipeline.Pipeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Publishes a trained model with its preprocessing to a file-system registry, loads the published
- * version back through the registry (which verifies its manifest), rescores rows with the reloaded
- * model and compares the scores bit for bit with the original model's.
+ * Publishes a demo's scoring {@link Pipeline} to a file-system registry, promotes it to {@value
+ * #STAGE} (so {@code maasfin score} serves it by default), loads the published version back through
+ * the registry (which verifies its manifest), scores the demo's raw test rows with it and compares
+ * the scores bit for bit with the demo's in-memory scores: the training/serving skew check.
  *
- * <p>The published artifact holds {@code model/} (saved by {@link ModelArtifacts}) and {@code
- * preprocessing.json} (feature names, z-score means and sds, one-hot levels), so a host can score
- * raw rows with it alone. Thread-safe: stateless.
+ * <p>The reloaded pipeline scores all rows in one call on the DJL path, as the demo did, so the
+ * batch composition is the same and equal bits are expected (see the reproducibility note in {@link
+ * Pipeline}). Thread-safe: stateless.
  */
 public final class RegistryRoundTrip {
-    private static final ObjectMapper JSON =
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The stage the published version is promoted to. */
+    public static final String STAGE = "production";
+
+    private static final String WHO = "maasfin-examples";
 
     private RegistryRoundTrip() {}
 
@@ -35,62 +35,63 @@ public final class RegistryRoundTrip {
      *
      * @param version the published version
      * @param artifact the artifact directory inside the registry
-     * @param bitIdentical whether every reloaded score equals the original bit for bit
+     * @param bitIdentical whether every reloaded score equals the demo's bit for bit
      * @param rows how many rows were rescored
      */
     public record Result(ModelVersion version, Path artifact, boolean bitIdentical, int rows) {}
 
     /**
-     * Stages, publishes, reloads and rescores.
+     * Publishes, promotes, reloads and rescores.
      *
-     * @param model the trained model
-     * @param preprocessing what the model's inputs are made of, written as JSON
-     * @param staging an empty or absent directory for the staged artifact (replaced)
+     * @param pipeline the demo's pipeline (the caller keeps and closes it)
+     * @param staging a directory for the staged artifact (replaced if present, removed after)
      * @param registryRoot the registry's root directory (created if absent)
      * @param name the registry name, e.g. {@code card-fraud-ae}
-     * @param metadata registry metadata (figures, data set, seed)
-     * @param rows row-major inputs to rescore
-     * @param n number of rows
+     * @param rawRows the demo's test rows before any scaling, in schema order
+     * @param expected the demo's in-memory score of each row
+     * @param output which output of each row is the score (0 for a detector, 1 for P(class 1))
      * @throws IOException if staging, publishing or loading fails
+     * @throws IllegalArgumentException if {@code expected} and {@code rawRows} differ in length
      */
     public static Result run(
-            NeuralModel model,
-            Map<String, Object> preprocessing,
+            Pipeline pipeline,
             Path staging,
             Path registryRoot,
             String name,
-            Map<String, String> metadata,
-            float[] rows,
-            int n)
+            double[][] rawRows,
+            float[] expected,
+            int output)
             throws IOException {
-        deleteTree(staging);
-        Files.createDirectories(staging);
-        ModelArtifacts.save(model, staging.resolve("model"));
-        JSON.writeValue(staging.resolve("preprocessing.json").toFile(), preprocessing);
+        if (expected.length != rawRows.length) {
+            throw new IllegalArgumentException(
+                    "expected must hold one score per row ("
+                            + rawRows.length
+                            + ") but held "
+                            + expected.length);
+        }
+        clear(staging);
         FileSystemModelRegistry registry =
                 FileSystemModelRegistry.builder().setRoot(registryRoot).build();
-        ModelVersion v = registry.publish(name, staging, metadata, "maasfin-examples", "demo run");
-        Path artifact = registry.load(name, v.version());
-        float[] before = model.predict(rows, n);
-        try (NeuralModel reloaded = ModelArtifacts.load(artifact.resolve("model"))) {
-            float[] after = reloaded.predict(rows, n);
-            return new Result(v, artifact, bitEqual(before, after), n);
-        }
-    }
-
-    private static boolean bitEqual(float[] a, float[] b) {
-        if (a.length != b.length) {
-            return false;
-        }
-        for (int i = 0; i < a.length; i++) {
-            if (Float.floatToRawIntBits(a[i]) != Float.floatToRawIntBits(b[i])) {
-                return false;
+        ModelVersion v = pipeline.publish(registry, name, staging, WHO, "demo run");
+        registry.promote(name, v.version(), STAGE, WHO, "demo run: scored on the test part");
+        try (Pipeline reloaded = Pipeline.fromRegistry(registry, name, v.version())) {
+            BatchPrediction p = reloaded.scoreBatch(TabularPipelines.windows(rawRows));
+            boolean same = true;
+            for (int i = 0; i < rawRows.length; i++) {
+                same &=
+                        Float.floatToRawIntBits(p.value(i, output))
+                                == Float.floatToRawIntBits(expected[i]);
             }
+            return new Result(v, registry.load(name, v.version()), same, rawRows.length);
         }
-        return true;
     }
 
-    private static void deleteTree(Path dir) throws ArtifactException {
+    /**
+     * Deletes a directory tree if present (a demo's scratch space).
+     *
+     * @throws ArtifactException if a file cannot be deleted
+     */
+    public static void clear(Path dir) throws ArtifactException {
         if (!Files.exists(dir)) {
             return;
         }
@@ -99,7 +100,7 @@ public final class RegistryRoundTrip {
                 Files.delete(p);
             }
         } catch (IOException e) {
-            throw new ArtifactException("cannot clear the staging directory " + dir, e);
+            throw new ArtifactException("cannot clear the directory " + dir, e);
         }
     }
 }

@@ -14,6 +14,7 @@ import dev.maasfin.djl.model.AutoencoderDetector;
 import dev.maasfin.djl.model.DenseAutoencoderSpec;
 import dev.maasfin.djl.model.MlpClassifierSpec;
 import dev.maasfin.djl.model.NeuralModel;
+import dev.maasfin.djl.pipeline.Pipeline;
 import dev.maasfin.djl.train.ModelTrainer;
 import dev.maasfin.djl.train.OptimizerKind;
 import dev.maasfin.djl.train.TrainedModel;
@@ -26,6 +27,7 @@ import dev.maasfin.examples.eval.ProgressPrinter;
 import dev.maasfin.examples.eval.RegistryRoundTrip;
 import dev.maasfin.examples.eval.SeedFigure;
 import dev.maasfin.examples.eval.Standardiser;
+import dev.maasfin.examples.eval.TabularPipelines;
 import dev.maasfin.examples.report.Plots;
 import dev.maasfin.examples.report.Report;
 import java.io.PrintWriter;
@@ -48,8 +50,10 @@ import picocli.CommandLine.Spec;
  * and an isolation forest (unsupervised), logistic regression and a supervised MLP; reports
  * ROC-AUC, PR-AUC (average precision) and recall at 1 % false-positive rate on the test part with
  * bootstrap intervals, sets an alert threshold at 1 % FPR on the validation part's genuine rows,
- * explains the top-scored test fraud by per-feature reconstruction error, and publishes, reloads
- * and rescores the autoencoder through a local registry.
+ * explains the top-scored test fraud by per-feature reconstruction error, and publishes the
+ * autoencoder as a scoring pipeline (raw feature rows in; z-score, network and threshold inside),
+ * promotes it to {@code production}, reloads it and rescores the raw test rows through it, so that
+ * {@code maasfin score --name card-fraud-ae --rows FILE} can serve it.
  *
  * <p>Not thread-safe: picocli creates one instance per run.
  */
@@ -142,8 +146,7 @@ public final class FraudCommand implements Callable<Integer> {
             double[][] unsupTest,
             double[][] supTrain,
             double[][] supValidation,
-            double[][] supTest,
-            Standardiser genuineScaler) {
+            double[][] supTest) {
         static Inputs of(FraudData d) {
             Standardiser g = Standardiser.fit(d.x, d.trainGenuine());
             Standardiser all = Standardiser.fit(d.x, d.split.train());
@@ -153,8 +156,7 @@ public final class FraudCommand implements Callable<Integer> {
                     g.apply(d.x, d.split.test()),
                     all.apply(d.x, d.split.train()),
                     all.apply(d.x, d.split.validation()),
-                    all.apply(d.x, d.split.test()),
-                    g);
+                    all.apply(d.x, d.split.test()));
         }
     }
 
@@ -228,7 +230,7 @@ public final class FraudCommand implements Callable<Integer> {
                         detector.calibrateByFalsePositiveRate(
                                 val, in.unsupValidation().length, TARGET_FPR);
                 r.topFraud = explainTopFraud(d, detector, test, scores);
-                r.roundTrip = publish(d, in, model, test, scores);
+                r.roundTrip = publish(d, model, t, scores);
             }
             return scores;
         }
@@ -313,31 +315,52 @@ public final class FraudCommand implements Callable<Integer> {
                 0);
     }
 
+    /**
+     * Publishes the autoencoder as a scoring pipeline (raw {@code Time, V1..V28, Amount} in, the
+     * genuine-row z-score, the network and its alert threshold) and checks that the pipeline
+     * reloaded from the registry scores the raw test rows exactly as this run did.
+     */
     private RegistryRoundTrip.Result publish(
-            FraudData d, Inputs in, NeuralModel model, float[] test, double[] scores)
-            throws Exception {
-        Map<String, Object> prep = new LinkedHashMap<>();
-        prep.put("features", d.features);
-        prep.put("zscore", "mean and population sd of the training part's genuine rows");
-        prep.put("mean", in.genuineScaler().mean());
-        prep.put("sd", in.genuineScaler().sd());
-        prep.put("anomalyThreshold", model.state().get(AutoencoderDetector.THRESHOLD_KEY));
-        Map<String, String> meta = new LinkedHashMap<>();
-        meta.put("dataset", FraudData.FILE);
-        meta.put("seed", "1");
-        meta.put(
-                "testRocAuc",
-                String.format(
-                        Locale.ROOT, "%.4f", ClassificationMetrics.rocAuc(d.testLabels(), scores)));
-        return RegistryRoundTrip.run(
-                model,
-                prep,
-                out.resolve("artifact"),
-                registry,
-                MODEL_NAME,
-                meta,
-                test,
-                in.unsupTest().length);
+            FraudData d, NeuralModel model, TrainedModel t, double[] scores) throws Exception {
+        Map<String, String> hp = new LinkedHashMap<>();
+        hp.put("dataset", FraudData.FILE);
+        hp.put("scaler", "z-score, population sd, fitted on the training part's genuine rows");
+        hp.put("trainer", config(1, 32, 1e-3).toString());
+        hp.put("threshold", "1 % false-positive rate on the validation part's genuine rows");
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("validationMse", t.result().validationMetric()[t.result().bestEpoch() - 1]);
+        metrics.put("testRocAuc", ClassificationMetrics.rocAuc(d.testLabels(), scores));
+        Path scratch = out.resolve("network");
+        RegistryRoundTrip.clear(scratch);
+        try (Pipeline p =
+                TabularPipelines.build(
+                        model,
+                        d.features,
+                        d.x,
+                        d.trainGenuine(),
+                        d.features,
+                        hp,
+                        metrics,
+                        scratch)) {
+            return RegistryRoundTrip.run(
+                    p,
+                    out.resolve("pipeline-staging"),
+                    registry,
+                    MODEL_NAME,
+                    Standardiser.select(d.x, d.split.test()),
+                    toFloat(scores),
+                    0);
+        } finally {
+            RegistryRoundTrip.clear(scratch);
+        }
+    }
+
+    private static float[] toFloat(double[] v) {
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            f[i] = (float) v[i];
+        }
+        return f;
     }
 
     private Report report(FraudData d, Inputs in, Results r, long start) {
@@ -504,18 +527,24 @@ public final class FraudCommand implements Callable<Integer> {
         rep.line(
                 String.format(
                         Locale.ROOT,
-                        "Published `%s` v%d to the registry (`%s`); reloaded through the registry"
-                                + " and rescored %d test rows: %s.",
+                        "Published the scoring pipeline `%s` v%d (raw `Time, V1..V28, Amount` in;"
+                                + " z-score, network and alert threshold inside) to the registry"
+                                + " (`%s`) and promoted it to `%s`; reloaded through the registry,"
+                                + " it scored the %d raw test rows %s.",
                         MODEL_NAME,
                         rt.version().version(),
                         registry,
+                        RegistryRoundTrip.STAGE,
                         rt.rows(),
-                        rt.bitIdentical() ? "bit-identical" : "**scores differ**"));
+                        rt.bitIdentical()
+                                ? "exactly as this run did (bit for bit)"
+                                : "**differently from this run**"));
         console.printf(
                 Locale.ROOT,
-                "  published %s v%d; reloaded and rescored %d rows: %s%n",
+                "  published pipeline %s v%d (stage %s); reloaded and rescored %d raw rows: %s%n",
                 MODEL_NAME,
                 rt.version().version(),
+                RegistryRoundTrip.STAGE,
                 rt.rows(),
                 rt.bitIdentical() ? "bit-identical" : "scores differ");
     }

@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.maasfin.examples.score;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.maasfin.api.registry.ArtifactException;
 import dev.maasfin.api.registry.ModelVersion;
+import dev.maasfin.core.pipeline.FeatureStages;
+import dev.maasfin.core.pipeline.InputSchema;
+import dev.maasfin.core.pipeline.PipelineLayout;
 import dev.maasfin.core.registry.FileSystemModelRegistry;
 import dev.maasfin.djl.scoring.Scorer;
 import dev.maasfin.djl.scoring.ScoringPath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,21 +20,33 @@ import java.util.stream.Stream;
 
 /**
  * The registry version the {@code score} command serves, checked before anything is loaded so that
- * each user mistake gets a one-line message naming what is there instead.
+ * each user mistake gets a one-line message naming what is there instead. It also reads, from the
+ * verified artifact and without loading the network, which input the version takes (bars or, for a
+ * {@link FeatureStages#featureRows feature-rows} pipeline, feature rows) and its input schema.
  *
  * <p>Immutable and thread-safe once resolved; {@link #open()} hands the scorer to the caller.
  */
 final class RegistryChoice {
     static final String PIPELINE_ARTIFACT = "maasfin-pipeline";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FileSystemModelRegistry registry;
     private final ModelVersion version;
     private final String how;
+    private final String featureStage;
+    private final InputSchema schema;
 
-    private RegistryChoice(FileSystemModelRegistry registry, ModelVersion version, String how) {
+    private RegistryChoice(
+            FileSystemModelRegistry registry,
+            ModelVersion version,
+            String how,
+            String featureStage,
+            InputSchema schema) {
         this.registry = registry;
         this.version = version;
         this.how = how;
+        this.featureStage = featureStage;
+        this.schema = schema;
     }
 
     /**
@@ -69,7 +86,28 @@ final class RegistryChoice {
         ModelVersion v = pick(registry, name, stage, version);
         checkIsPipeline(v);
         String how = version != null ? "given by --version" : "current in stage " + stage;
-        return new RegistryChoice(registry, v, how);
+        Path dir = registry.load(name, v.version());
+        return new RegistryChoice(registry, v, how, featureStageOf(dir), schemaOf(dir));
+    }
+
+    /** The feature stage type recorded in a verified pipeline artifact's description. */
+    private static String featureStageOf(Path dir) throws ArtifactException {
+        String file = PipelineLayout.PIPELINE_JSON;
+        try {
+            return JSON.readTree(dir.resolve(file).toFile()).path("featureStage").asText();
+        } catch (IOException e) {
+            throw new ArtifactException("cannot read " + file + " in " + dir, e);
+        }
+    }
+
+    private static InputSchema schemaOf(Path dir) throws ArtifactException {
+        String file = PipelineLayout.SCHEMA_JSON;
+        try {
+            return InputSchema.fromJson(
+                    Files.readString(dir.resolve(file), StandardCharsets.UTF_8));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ArtifactException("cannot read " + file + " in " + dir, e);
+        }
     }
 
     private static ModelVersion pick(
@@ -132,6 +170,16 @@ final class RegistryChoice {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Returns whether the chosen version takes feature rows (a tabular pipeline) not bars. */
+    boolean takesFeatureRows() {
+        return FeatureStages.FEATURE_ROWS.equals(featureStage);
+    }
+
+    /** Returns the chosen version's input schema, read from its artifact. */
+    InputSchema schema() {
+        return schema;
     }
 
     /** Returns the chosen version's registry entry. */

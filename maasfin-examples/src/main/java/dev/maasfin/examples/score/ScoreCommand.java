@@ -37,16 +37,24 @@ import picocli.CommandLine.Spec;
  * bar. The first calls run before the JIT compiler has warmed up; {@code --repeat} scores the file
  * several times so that the percentiles show warmed-up calls as well.
  *
+ * <p>A tabular pipeline (feature-rows stage: fraud, credit) scores the rows of a CSV given by
+ * {@code --rows} in one {@link Scorer#scoreBatch} call and prints one line per row (see {@link
+ * FeatureRowsCsv} for what the file must hold); feature values are never printed. Bars given to a
+ * tabular pipeline, or rows to a bar pipeline, end with a one-line message saying which input the
+ * model takes.
+ *
  * <p>Every failure a user can cause (empty registry, unknown name, empty stage, missing version or
- * file, bad {@code --last}) ends with one line on standard error and exit code 1.
+ * file, bad {@code --last}, the wrong kind of input, a bad cell in {@code --rows}) ends with one
+ * line on standard error and exit code 1.
  *
  * <p>Not thread-safe: picocli creates one instance per run.
  */
 @Command(
         name = "score",
         description =
-                "Load a pipeline from the registry and score a CSV (batch) or a stream of bars,"
-                        + " printing the last predictions and latency figures.")
+                "Load a pipeline from the registry and score a CSV of bars (batch), a stream of"
+                        + " bars, or a CSV of feature rows (--rows, tabular pipelines), printing"
+                        + " predictions and latency figures.")
 public final class ScoreCommand implements Callable<Integer> {
     static final String DEFAULT_FILE = "spx-daily/spx.csv";
 
@@ -99,6 +107,20 @@ public final class ScoreCommand implements Callable<Integer> {
                             + " CPU, else DJL), kernel or djl (default: ${DEFAULT-VALUE}).")
     String path;
 
+    @Option(
+            names = "--rows",
+            paramLabel = "CSV",
+            description =
+                    "Score feature rows with a tabular pipeline (fraud, credit): a CSV whose"
+                            + " header names the model's columns, in any order; other columns"
+                            + " (e.g. a label) are listed and ignored. Every cell of a model"
+                            + " column must be a finite decimal number. Prints one line per row"
+                            + " (rows counted from 1 after the header; every row, --last does"
+                            + " not apply): the score and flag, or the class and the class"
+                            + " probabilities; feature values are never printed. A path, or a"
+                            + " path under the data directory.")
+    String rows;
+
     @Option(names = "--stream", description = "Feed the bars one at a time (default: one batch).")
     boolean stream;
 
@@ -125,7 +147,12 @@ public final class ScoreCommand implements Callable<Integer> {
         checkLast();
         ScoringPath requested = parsePath();
         RegistryChoice choice = RegistryChoice.resolve(registryRoot, name, stage, version);
-        Path csv = locate();
+        checkInput(choice);
+        if (rows != null) {
+            return new RowScoring(spec.commandLine().getOut(), choice, repeat)
+                    .run(locate(rows), requested, stage);
+        }
+        Path csv = locate(file);
         BarSeries bars = BarCsvLoader.defaults().load(csv);
         PrintWriter out = spec.commandLine().getOut();
         try (Scorer scorer = choice.open(stage, requested)) {
@@ -160,7 +187,7 @@ public final class ScoreCommand implements Callable<Integer> {
         }
     }
 
-    private static void printPath(PrintWriter out, Scorer scorer) {
+    static void printPath(PrintWriter out, Scorer scorer) {
         String why =
                 scorer.requestedPath() == ScoringPath.AUTO
                         ? "chosen automatically"
@@ -177,12 +204,40 @@ public final class ScoreCommand implements Callable<Integer> {
                 why);
     }
 
-    private Path locate() {
-        Path given = Path.of(file);
-        if (Files.isRegularFile(given)) {
-            return given.toAbsolutePath().normalize();
+    /**
+     * Checks that the input given suits the model: bars ({@code --file}) for a bar pipeline,
+     * feature rows ({@code --rows}) for a tabular one, and no bar-only option with rows.
+     */
+    private void checkInput(RegistryChoice choice) {
+        String model =
+                "'" + choice.modelVersion().name() + "' version " + choice.modelVersion().version();
+        if (choice.takesFeatureRows() && rows == null) {
+            throw new IllegalArgumentException(
+                    model
+                            + " takes feature rows, not bars: give --rows CSV with the columns "
+                            + String.join(",", choice.schema().columnNames()));
         }
-        return data.require(file);
+        if (!choice.takesFeatureRows() && rows != null) {
+            throw new IllegalArgumentException(
+                    model
+                            + " takes bars, not feature rows: give an OHLCV --file instead of"
+                            + " --rows");
+        }
+        if (rows != null && stream) {
+            throw new IllegalArgumentException(
+                    "--stream feeds bars one at a time and does not apply to --rows");
+        }
+        if (rows != null && spec.commandLine().getParseResult().hasMatchedOption("--file")) {
+            throw new IllegalArgumentException("give --rows or --file, not both");
+        }
+    }
+
+    private Path locate(String given) {
+        Path p = Path.of(given);
+        if (Files.isRegularFile(p)) {
+            return p.toAbsolutePath().normalize();
+        }
+        return data.require(given);
     }
 
     private static void printHeader(
@@ -306,7 +361,7 @@ public final class ScoreCommand implements Callable<Integer> {
         return Math.max(0, (int) Math.ceil(q * n) - 1);
     }
 
-    private static void printStats(PrintWriter out, ScorerStats s) {
+    static void printStats(PrintWriter out, ScorerStats s) {
         out.printf(
                 Locale.ROOT,
                 "scorer       calls %,d, windows %,d, failures %,d: p50 %s  p90 %s  p99 %s  max"

@@ -6,8 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.maasfin.api.pipeline.ColumnSpec;
+import dev.maasfin.api.scoring.BatchPrediction;
+import dev.maasfin.core.data.DataDirectory;
+import dev.maasfin.core.registry.FileSystemModelRegistry;
+import dev.maasfin.djl.pipeline.Pipeline;
 import dev.maasfin.examples.BadCopy;
 import dev.maasfin.examples.CliRun;
+import dev.maasfin.examples.eval.RegistryRoundTrip;
+import dev.maasfin.examples.eval.Standardiser;
+import dev.maasfin.examples.eval.TabularPipelines;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,11 +67,47 @@ class CreditCommandTest {
             }
         }
         assertTrue(f.get("german.registry.bitIdentical").asBoolean());
+        servedPipelineScoresAsTheDemo(f);
         assertTrue(r.out().contains("german applicant 2: P(bad)"), r.out());
         // No raw rows: the first data row of german_credit.csv must not appear.
         assertFalse(r.out().contains("A11,6,A34"), r.out());
         for (String png : List.of("german-roc.png", "german-pr.png", "german-loss.png")) {
             assertTrue(Files.size(out.resolve(png)) > 1000, png);
+        }
+    }
+
+    /**
+     * The training/serving skew check: the German pipeline the demo published and promoted,
+     * reloaded from the registry and given the test rows before scaling (numeric columns raw,
+     * categoricals one-hot), gives P(bad) bit for bit as the demo's in-memory path ({@link
+     * CreditData}'s z-scored rows through the network, one batch of 300 rows).
+     */
+    private static void servedPipelineScoresAsTheDemo(JsonNode f) throws Exception {
+        CreditData d =
+                CreditData.load(
+                        CreditData.Dataset.GERMAN,
+                        DataDirectory.require(
+                                DataDirectory.resolve(), CreditData.Dataset.GERMAN.file));
+        FileSystemModelRegistry registry =
+                FileSystemModelRegistry.builder().setRoot(RUNS.resolve("registry")).build();
+        String name = "credit-german-mlp";
+        int version = registry.current(name, RegistryRoundTrip.STAGE).orElseThrow();
+        assertEquals(f.get("german.registry.version").asInt(), version);
+        double[][] raw = Standardiser.select(d.unscaled(), d.split.test());
+        try (Pipeline p = Pipeline.fromRegistry(registry, name, version)) {
+            assertEquals(d.inputs, p.schema().columnNames());
+            assertTrue(p.schema().columns().stream().allMatch(ColumnSpec::personal));
+            double[] inMemory =
+                    CreditCommand.probabilities(
+                            p.model(), Standardiser.select(d.x, d.split.test()));
+            BatchPrediction served = p.scoreBatch(TabularPipelines.windows(raw));
+            assertEquals(300, served.rows());
+            for (int i = 0; i < served.rows(); i++) {
+                assertEquals(
+                        Float.floatToRawIntBits((float) inMemory[i]),
+                        Float.floatToRawIntBits(served.value(i, 1)),
+                        "test row " + i);
+            }
         }
     }
 

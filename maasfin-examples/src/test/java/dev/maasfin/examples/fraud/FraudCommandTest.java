@@ -6,11 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.maasfin.api.pipeline.ColumnSpec;
+import dev.maasfin.core.data.DataDirectory;
+import dev.maasfin.core.pipeline.FeatureStages;
+import dev.maasfin.core.registry.FileSystemModelRegistry;
+import dev.maasfin.djl.model.AutoencoderDetector;
+import dev.maasfin.djl.pipeline.Pipeline;
 import dev.maasfin.examples.BadCopy;
 import dev.maasfin.examples.CliRun;
+import dev.maasfin.examples.eval.RegistryRoundTrip;
+import dev.maasfin.examples.eval.Standardiser;
+import dev.maasfin.examples.eval.TabularPipelines;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,6 +76,84 @@ class FraudCommandTest {
             assertTrue(Files.size(out.resolve(png)) > 1000, png);
         }
         assertTrue(r.out().contains("autoencoder seed 1: epoch 1 "), r.out());
+        servedPipelineScoresAsTheDemo(f);
+    }
+
+    /**
+     * The training/serving skew check, then {@code score --rows} end to end: the pipeline the demo
+     * published and promoted, reloaded from the registry and given the raw test rows, scores them
+     * bit for bit as the demo's in-memory path does (the demo's {@link Standardiser} fitted on the
+     * training part's genuine rows, then the network's detector on the scaled rows as float, one
+     * batch of 345); the CLI prints those scores and flags, one line per row.
+     */
+    private static void servedPipelineScoresAsTheDemo(JsonNode f) throws Exception {
+        FraudData d =
+                FraudData.load(DataDirectory.require(DataDirectory.resolve(), FraudData.FILE));
+        FileSystemModelRegistry registry =
+                FileSystemModelRegistry.builder().setRoot(RUNS.resolve("registry")).build();
+        int version =
+                registry.current(FraudCommand.MODEL_NAME, RegistryRoundTrip.STAGE).orElseThrow();
+        assertEquals(f.get("registry.version").asInt(), version);
+        double[][] raw = Standardiser.select(d.x, d.split.test());
+        float[] inMemory;
+        float[] served;
+        try (Pipeline p = Pipeline.fromRegistry(registry, FraudCommand.MODEL_NAME, version)) {
+            assertEquals(FeatureStages.FEATURE_ROWS, p.features().type());
+            assertEquals(d.features, p.schema().columnNames());
+            assertTrue(p.schema().columns().stream().allMatch(ColumnSpec::personal));
+            assertEquals(f.get("threshold.value").asDouble(), p.threshold(), 0.0);
+            assertEquals(1, p.metadata().seed());
+            Standardiser g = Standardiser.fit(d.x, d.trainGenuine());
+            float[] x = Standardiser.flatten(g.apply(d.x, d.split.test()));
+            inMemory = new AutoencoderDetector(p.model()).scores(x, raw.length);
+            served = p.scoreBatch(TabularPipelines.windows(raw)).values();
+        }
+        assertEquals(345, served.length);
+        for (int i = 0; i < served.length; i++) {
+            assertEquals(
+                    Float.floatToRawIntBits(inMemory[i]),
+                    Float.floatToRawIntBits(served[i]),
+                    "test row " + i);
+        }
+        Path csv = RUNS.resolve("test-rows.csv");
+        Files.writeString(csv, csvOf(d.features, raw));
+        CliRun r =
+                CliRun.of(
+                        "score",
+                        "--registry",
+                        RUNS.resolve("registry").toString(),
+                        "--name",
+                        FraudCommand.MODEL_NAME,
+                        "--rows",
+                        csv.toString(),
+                        "--path",
+                        "djl");
+        assertEquals(0, r.status(), r.err());
+        double threshold = f.get("threshold.value").asDouble();
+        List<String> want = new ArrayList<>();
+        for (int i = 0; i < inMemory.length; i++) {
+            want.add(
+                    String.format(
+                            Locale.ROOT,
+                            "  row %d  score %.6e  %s",
+                            i + 1,
+                            inMemory[i],
+                            inMemory[i] > threshold ? "flagged" : "not flagged"));
+        }
+        assertEquals(want, r.out().lines().filter(l -> l.startsWith("  row ")).toList());
+        assertTrue(r.out().contains("345 rows; ignored columns [Class]"), r.out());
+    }
+
+    /** The rows as CSV with a label column, values written by Double.toString (exact). */
+    private static String csvOf(List<String> columns, double[][] rows) {
+        StringBuilder b = new StringBuilder(String.join(",", columns)).append(",Class\n");
+        for (double[] row : rows) {
+            for (double v : row) {
+                b.append(v).append(',');
+            }
+            b.append("0\n");
+        }
+        return b.toString();
     }
 
     @Test

@@ -295,6 +295,19 @@ class ScoreCommandTest {
         assertOneLineError(r, "--path must be auto, kernel or djl but was 'gpu'");
     }
 
+    @Test
+    void featureRows_givenToABarPipeline_endWithOneLineSayingItTakesBars() throws Exception {
+        Path rows = ROOT.resolve("rows-" + UUID.randomUUID() + ".csv");
+        Files.writeString(rows, "a,b\n1,2\n");
+        CliRun r = score("--name", NAME, "--rows", rows.toString());
+        assertOneLineError(
+                r,
+                "'"
+                        + NAME
+                        + "' version 1 takes bars, not feature rows: give an OHLCV --file"
+                        + " instead of --rows");
+    }
+
     private static void assertOneLineError(CliRun r, String expected) {
         assertEquals(CliRun.userError(), r.status(), r.out() + r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());

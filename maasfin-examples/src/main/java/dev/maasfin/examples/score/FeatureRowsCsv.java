@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.maasfin.examples.score;
+
+import dev.maasfin.api.pipeline.ColumnSpec;
+import dev.maasfin.core.pipeline.InputSchema;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads the feature rows of a tabular pipeline from a CSV file whose header names the schema's
+ * columns (in any order; other columns are listed and ignored, e.g. a label).
+ *
+ * <p>Each schema column must appear exactly once in the header; every data row must have as many
+ * fields as the header and a decimal number (optionally signed, with exponent) in each schema
+ * column, so an empty cell, text, {@code NaN} or {@code inf} is refused. Blank lines are skipped.
+ * Rows are numbered from 1 after the header; messages name the file, the row, its file line and the
+ * column, and show a cell's text only for a column the schema does not mark personal. Then each row
+ * is checked against the schema (range), with the schema's own message.
+ *
+ * <p>Thread-safe: {@link #read} creates its own reader state for each file.
+ */
+final class FeatureRowsCsv {
+    private static final Pattern DECIMAL =
+            Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final CSVFormat FORMAT =
+            CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).setTrim(true).get();
+
+    /**
+     * The rows read.
+     *
+     * @param values one row per data row, values in schema order
+     * @param ignored the header's columns that are not in the schema, in file order
+     */
+    record Rows(double[][] values, List<String> ignored) {}
+
+    private final Path file;
+    private final InputSchema schema;
+    private int[] fieldOf;
+
+    private FeatureRowsCsv(Path file, InputSchema schema) {
+        this.file = file;
+        this.schema = schema;
+    }
+
+    /**
+     * Reads and checks the file.
+     *
+     * @throws IllegalArgumentException if the file is empty or has no data row, the header misses
+     *     or repeats a schema column, a row has another field count, a cell is not a finite decimal
+     *     number, or a row fails the schema; each message starts with the file
+     * @throws IOException if the file cannot be read
+     */
+    static Rows read(Path file, InputSchema schema) throws IOException {
+        return new FeatureRowsCsv(file, schema).read();
+    }
+
+    private Rows read() throws IOException {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser parser = CSVParser.parse(in, FORMAT)) {
+            Iterator<CSVRecord> it = parser.iterator();
+            CSVRecord header = nextNonBlank(it);
+            if (header == null) {
+                throw refuse("is empty: it needs a header line naming the columns " + columns());
+            }
+            List<String> ignored = mapHeader(header);
+            List<double[]> rows = new ArrayList<>();
+            for (CSVRecord r = nextNonBlank(it); r != null; r = nextNonBlank(it)) {
+                rows.add(row(r, rows.size() + 1, header.size()));
+            }
+            if (rows.isEmpty()) {
+                throw refuse("has a header but no data row");
+            }
+            return new Rows(rows.toArray(double[][]::new), ignored);
+        } catch (UncheckedIOException e) {
+            throw new IllegalArgumentException(
+                    file + ": is not valid CSV: " + e.getCause().getMessage(), e);
+        }
+    }
+
+    private static CSVRecord nextNonBlank(Iterator<CSVRecord> it) {
+        while (it.hasNext()) {
+            CSVRecord r = it.next();
+            if (!(r.size() == 1 && r.get(0).isEmpty())) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** Finds each schema column's field; returns the header's other columns. */
+    private List<String> mapHeader(CSVRecord header) {
+        List<String> names = header.toList();
+        fieldOf = new int[schema.size()];
+        List<String> missing = new ArrayList<>();
+        for (int c = 0; c < schema.size(); c++) {
+            String name = schema.columnNames().get(c);
+            fieldOf[c] = names.indexOf(name);
+            if (fieldOf[c] < 0) {
+                missing.add(name);
+            } else if (names.lastIndexOf(name) != fieldOf[c]) {
+                throw refuse("header names column '" + name + "' twice");
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw refuse(
+                    "header lacks the model's column(s) "
+                            + missing
+                            + "; the model takes the columns "
+                            + columns());
+        }
+        List<String> ignored = new ArrayList<>(names);
+        ignored.removeAll(schema.columnNames());
+        return ignored;
+    }
+
+    private double[] row(CSVRecord r, int row, int fields) {
+        String where = "row " + row + " (line " + r.getRecordNumber() + ")";
+        if (r.size() != fields) {
+            throw refuse(where + " has " + r.size() + " fields but the header has " + fields);
+        }
+        double[] v = new double[schema.size()];
+        for (int c = 0; c < v.length; c++) {
+            v[c] = number(r.get(fieldOf[c]), where, schema.columns().get(c));
+        }
+        try {
+            schema.checkRow(v, row);
+        } catch (IllegalArgumentException e) {
+            throw refuse(where + ": " + e.getMessage());
+        }
+        return v;
+    }
+
+    private double number(String text, String where, ColumnSpec column) {
+        String shown = column.personal() ? "<withheld: personal column>" : "'" + text + "'";
+        if (text.isEmpty()) {
+            throw refuse(where + ", column '" + column.name() + "': the cell is empty");
+        }
+        if (!DECIMAL.matcher(text).matches()) {
+            throw refuse(
+                    where
+                            + ", column '"
+                            + column.name()
+                            + "': value "
+                            + shown
+                            + " is not a finite decimal number (NaN and inf are refused)");
+        }
+        double v = Double.parseDouble(text);
+        if (!Double.isFinite(v)) {
+            throw refuse(
+                    where
+                            + ", column '"
+                            + column.name()
+                            + "': value "
+                            + shown
+                            + " overflows a double");
+        }
+        return v;
+    }
+
+    private String columns() {
+        return String.join(",", schema.columnNames());
+    }
+
+    private IllegalArgumentException refuse(String what) {
+        return new IllegalArgumentException(file + ": " + what);
+    }
+}
