@@ -146,24 +146,13 @@ final class FeatureRowsCsv {
         if (text.isEmpty()) {
             throw refuse(where + ", column '" + column.name() + "': the cell is empty");
         }
+        String value = where + ", column '" + column.name() + "': value " + shown;
         if (!DECIMAL.matcher(text).matches()) {
-            throw refuse(
-                    where
-                            + ", column '"
-                            + column.name()
-                            + "': value "
-                            + shown
-                            + " is not a finite decimal number (NaN and inf are refused)");
+            throw refuse(value + " is not a finite decimal number (NaN and inf are refused)");
         }
         double v = Double.parseDouble(text);
         if (!Double.isFinite(v)) {
-            throw refuse(
-                    where
-                            + ", column '"
-                            + column.name()
-                            + "': value "
-                            + shown
-                            + " overflows a double");
+            throw refuse(value + " overflows a double");
         }
         return v;
     }

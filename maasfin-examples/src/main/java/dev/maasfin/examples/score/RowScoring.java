@@ -68,12 +68,7 @@ final class RowScoring {
 
     private void printHeader(Path csv, FeatureRowsCsv.Rows in) {
         ModelVersion v = choice.modelVersion();
-        out.printf(
-                Locale.ROOT,
-                "model        %s version %d (%s)%n",
-                v.name(),
-                v.version(),
-                choice.how());
+        ScoreCommand.printModel(out, choice);
         out.printf(
                 Locale.ROOT,
                 "kind         %s, feature rows of %d columns (values never printed)%n",

@@ -240,16 +240,22 @@ public final class ScoreCommand implements Callable<Integer> {
         return data.require(given);
     }
 
-    private static void printHeader(
-            PrintWriter out, RegistryChoice choice, Path path, BarSeries bars) {
+    /** Prints the served model's name, version and how it was chosen (stage, version, newest). */
+    static void printModel(PrintWriter out, RegistryChoice choice) {
         ModelVersion v = choice.modelVersion();
-        ZoneId zone = bars.zone();
         out.printf(
                 Locale.ROOT,
                 "model        %s version %d (%s)%n",
                 v.name(),
                 v.version(),
                 choice.how());
+    }
+
+    private static void printHeader(
+            PrintWriter out, RegistryChoice choice, Path path, BarSeries bars) {
+        ModelVersion v = choice.modelVersion();
+        ZoneId zone = bars.zone();
+        printModel(out, choice);
         out.printf(
                 Locale.ROOT,
                 "kind         %s, window %s bars%n",
