@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -391,6 +392,18 @@ public final class FileSystemModelRegistry implements ModelRegistry {
 
     /** Rewrites stages.json from the audit log with a temp file and an atomic rename. */
     private static void materialiseStages(Path modelDir) throws IOException {
+        ArtifactFiles.replaceAtomically(modelDir.resolve(STAGES_FILE), stagesBytes(modelDir));
+    }
+
+    /** Whether stages.json holds exactly what the audit log says (false if it is missing). */
+    private static boolean stagesUpToDate(Path modelDir) throws IOException {
+        Path file = modelDir.resolve(STAGES_FILE);
+        return Files.isRegularFile(file)
+                && Arrays.equals(Files.readAllBytes(file), stagesBytes(modelDir));
+    }
+
+    /** The stages.json content the audit log implies. */
+    private static byte[] stagesBytes(Path modelDir) throws IOException {
         StageHistory h = StageHistory.replay(new AuditLog(modelDir).readAll());
         ObjectNode rootNode = JSON.createObjectNode();
         ObjectNode holders = rootNode.putObject("holders");
@@ -400,8 +413,7 @@ public final class FileSystemModelRegistry implements ModelRegistry {
         Set<Integer> archived = new TreeSet<>(h.everHeld());
         archived.removeAll(h.holders().values());
         archived.forEach(rootNode.putArray("archived")::add);
-        ArtifactFiles.replaceAtomically(
-                modelDir.resolve(STAGES_FILE), JSON.writeValueAsBytes(rootNode));
+        return JSON.writeValueAsBytes(rootNode);
     }
 
     private static JsonNode readStages(Path modelDir) throws ArtifactException {
@@ -687,6 +699,26 @@ public final class FileSystemModelRegistry implements ModelRegistry {
     }
 
     /** Removes leftovers of crashed publishes and interrupted deletions; caller holds the lock. */
+    /**
+     * Whether opening has anything to repair: a leftover of a crashed publish or deletion, or a
+     * stage file that differs from its audit log. Reads only, without the lock: a change racing
+     * with it at worst makes the caller take the lock and find nothing to do.
+     */
+    private boolean needsRepair() throws IOException {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(root)) {
+            for (Path p : ds) {
+                String f = p.getFileName().toString();
+                if (f.startsWith(TRASH_PREFIX) || f.startsWith(TMP_PREFIX)) {
+                    return true;
+                }
+                if (Files.isRegularFile(p.resolve(AuditLog.FILE)) && !stagesUpToDate(p)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private void cleanLeftovers() throws IOException {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(root)) {
             for (Path p : ds) {
@@ -700,7 +732,7 @@ public final class FileSystemModelRegistry implements ModelRegistry {
         }
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(root)) {
             for (Path p : ds) {
-                if (Files.isRegularFile(p.resolve(AuditLog.FILE))) {
+                if (Files.isRegularFile(p.resolve(AuditLog.FILE)) && !stagesUpToDate(p)) {
                     materialiseStages(p);
                 }
             }
@@ -763,8 +795,12 @@ public final class FileSystemModelRegistry implements ModelRegistry {
 
         /**
          * Opens the registry: on an existing root removes leftovers of crashed publishes and
-         * repairs stage files from the audit logs; on a missing root creates nothing and gives an
-         * empty registry whose first publish creates the root.
+         * repairs stage files from the audit logs when there is something to repair (then under the
+         * registry lock); when there is nothing, it only reads, so a registry on a read-only file
+         * system opens for scoring. A read-only root with something to repair opens as it is
+         * (readers ignore leftovers; a stage file not yet repaired from its audit log is read as it
+         * stands). On a missing root creates nothing and gives an empty registry whose first
+         * publish creates the root.
          *
          * @return the registry
          * @throws IllegalArgumentException if the root was not set or exists but is not a directory
@@ -783,16 +819,18 @@ public final class FileSystemModelRegistry implements ModelRegistry {
                     return new FileSystemModelRegistry(this, realPathOfMissing(root));
                 }
                 FileSystemModelRegistry r = new FileSystemModelRegistry(this, root.toRealPath());
-                r.lock.withLock(
-                        () -> {
-                            r.cleanLeftovers();
-                            return null;
-                        });
+                if (r.needsRepair() && Files.isWritable(r.root)) {
+                    r.lock.withLock(
+                            () -> {
+                                r.cleanLeftovers();
+                                return null;
+                            });
+                }
                 return r;
             } catch (ArtifactException e) {
                 throw e;
             } catch (IOException e) {
-                throw new ArtifactException("cannot open registry at " + root, e);
+                throw new ArtifactException("cannot open registry at " + root + ": " + e, e);
             }
         }
 

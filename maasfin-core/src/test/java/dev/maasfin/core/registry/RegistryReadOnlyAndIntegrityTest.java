@@ -68,6 +68,47 @@ class RegistryReadOnlyAndIntegrityTest {
         assertFalse(Files.exists(work.resolve("absent")));
     }
 
+    /** Every file and directory with its identity (inode), size and modification time. */
+    private static List<String> snapshot(Path dir) throws IOException {
+        List<String> out = new java.util.ArrayList<>();
+        for (Path p : tree(dir)) {
+            java.nio.file.attribute.BasicFileAttributes a =
+                    Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
+            out.add(p + " " + a.fileKey() + " " + a.size() + " " + a.lastModifiedTime());
+        }
+        return out;
+    }
+
+    /**
+     * A scoring host opens the registry and reads: with nothing to repair that must not write a
+     * byte (before, every open rewrote each model's stages.json under the lock, which failed on a
+     * read-only mount); a stage file that differs from its audit log is still repaired.
+     */
+    @Test
+    void openAndReadAnIntactRegistry_writesNothing_butAStaleStageFileIsStillRepaired()
+            throws Exception {
+        FileSystemModelRegistry reg = publishedOnce("ro-nowrite");
+        reg.promote(NAME, 1, "production", "ci", "go live");
+        Path root = reg.root();
+        List<String> before = snapshot(root);
+
+        FileSystemModelRegistry again = FileSystemModelRegistry.builder().setRoot(root).build();
+        again.list(NAME);
+        again.load(NAME, 1);
+        assertEquals(OptionalInt.of(1), again.current(NAME, "production"));
+        again.auditLog(NAME);
+
+        assertEquals(before, snapshot(root), "opening and reading must leave the disk unchanged");
+
+        // a crash between the audit append and the stage-file rewrite, simulated: the next open
+        // rebuilds stages.json from the audit log
+        Path stages = root.resolve(NAME).resolve("stages.json");
+        byte[] good = Files.readAllBytes(stages);
+        Files.writeString(stages, "{\"holders\":{}}");
+        FileSystemModelRegistry.builder().setRoot(root).build();
+        assertEquals(new String(good, StandardCharsets.UTF_8), Files.readString(stages));
+    }
+
     @Test
     void publishOnMissingRoot_createsRootAndTheVersionLoads() throws Exception {
         Path work = TestDirs.fresh("ro-publish");
