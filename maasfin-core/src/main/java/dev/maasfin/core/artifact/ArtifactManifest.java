@@ -228,9 +228,17 @@ public final class ArtifactManifest {
                             + actual.sha256()
                             + " ("
                             + actual.size()
-                            + " bytes)");
+                            + " bytes)"
+                            + EDITED_MANIFEST);
         }
     }
+
+    /**
+     * Appended to a digest mismatch: the manifest records the digests, so a mismatch means the file
+     * or the manifest's entry for it changed, and an unsigned manifest cannot tell which.
+     */
+    static final String EDITED_MANIFEST =
+            "; either the file or its entry in " + MANIFEST_FILE + " was changed";
 
     /**
      * Returns the lower-case hex SHA-256 of a file's content.

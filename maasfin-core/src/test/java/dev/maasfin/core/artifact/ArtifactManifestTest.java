@@ -92,7 +92,7 @@ class ArtifactManifestTest {
                         + WEIGHTS_SHA
                         + " (16 bytes) but actual sha256 "
                         + EMPTY_SHA
-                        + " (0 bytes)",
+                        + " (0 bytes); either the file or its entry in MANIFEST.json was changed",
                 e.getMessage());
     }
 

@@ -19,8 +19,8 @@ import java.util.Objects;
  * pipeline uses its general path. The arithmetic is the scalers' own, in the same order and in
  * double, so the floats are bit-identical to the general path's. Error reports are also the same:
  * schema failures are raised here in the same order with the same text; a value the scalers turn
- * non-finite (overflow) makes {@link #prepare} return null so that the general path, which checks
- * between steps, reports it.
+ * non-finite or beyond the float range (overflow) makes {@link #prepare} return null so that the
+ * general path, which checks between steps and before the float conversion, reports it.
  *
  * <p>Thread-safe: immutable apart from one scratch input array per thread.
  */
@@ -216,7 +216,7 @@ final class FusedInput {
                 for (int k = 0; k < cc.length; k++) {
                     v = (v - cc[k]) / sc[k];
                 }
-                if (!Double.isFinite(v)) {
+                if (!(Math.abs((float) v) <= Float.MAX_VALUE)) {
                     return false;
                 }
                 x[at++] = (float) v;
@@ -251,9 +251,9 @@ final class FusedInput {
             for (int r = 0, at = start + c; r < window; r++, at += n) {
                 double v = rows[r][c];
                 ok &= v >= l && v <= h;
-                double y = (v - center) / scale;
-                finite &= Math.abs(y) <= Double.MAX_VALUE;
-                x[at] = (float) y;
+                float y = (float) ((v - center) / scale);
+                finite &= Math.abs(y) <= Float.MAX_VALUE;
+                x[at] = y;
             }
         }
         if (!ok) {

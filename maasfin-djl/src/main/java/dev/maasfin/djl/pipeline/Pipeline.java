@@ -4,6 +4,7 @@ package dev.maasfin.djl.pipeline;
 import dev.maasfin.api.data.BarSeries;
 import dev.maasfin.api.data.Frame;
 import dev.maasfin.api.model.ModelKind;
+import dev.maasfin.api.pipeline.ColumnSpec;
 import dev.maasfin.api.registry.ArtifactException;
 import dev.maasfin.api.registry.ModelRegistry;
 import dev.maasfin.api.registry.ModelVersion;
@@ -458,10 +459,35 @@ public final class Pipeline implements AutoCloseable {
         float[] x = new float[rows * width];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < width; c++) {
-                x[r * width + c] = (float) cols[c][r];
+                float v = (float) cols[c][r];
+                if (Float.isInfinite(v)) {
+                    throw beyondFloat(r, c, cols[c][r]);
+                }
+                x[r * width + c] = v;
             }
         }
         return x;
+    }
+
+    /**
+     * A transformed value the model's float input cannot hold (the schema accepted the raw value,
+     * which then scaled beyond about 3.4e38), named as the schema names its refusals.
+     */
+    private IllegalArgumentException beyondFloat(int row, int c, double scaled) {
+        ColumnSpec spec = schema.columns().get(c);
+        String shown = spec.personal() ? "<withheld: personal column>" : String.valueOf(scaled);
+        return new IllegalArgumentException(
+                "window "
+                        + row / window
+                        + ": column '"
+                        + spec.name()
+                        + "' row "
+                        + row % window
+                        + ": value scales to "
+                        + shown
+                        + ", beyond the float range of the model input (|x| <= "
+                        + Float.MAX_VALUE
+                        + ")");
     }
 
     private BatchPrediction predict(float[] x, int batch, double[] anchors) {

@@ -138,7 +138,8 @@ class ModelArtifactsTest {
                         + actual
                         + " ("
                         + size
-                        + " bytes) (artifact "
+                        + " bytes); either the file or its entry in MANIFEST.json was changed"
+                        + " (artifact "
                         + dir
                         + ")",
                 e.getMessage());

@@ -318,6 +318,44 @@ class FusedInputTest {
         assertEquals(messageOf(singleGeneral, v), messageOf(singleFused, v));
     }
 
+    /**
+     * A raw value the schema accepts whose scaled value a float cannot hold (above 3.4028235e38):
+     * refused before the model, naming window, column and row; the close column has no step and
+     * accepts up to 1e300, and by the definition (x - 0) / 1 = 1e200 is beyond float range.
+     */
+    @Test
+    void scoreBatch_aScaledValueBeyondFloatRange_isRefusedNamingWindowColumnAndRow() {
+        double[][][] w = windows(5, 3);
+        w[2][6][1] = 1e200;
+        String expected =
+                "window 2: column 'close' row 6: value scales to 1.0E200, beyond the float range"
+                        + " of the model input (|x| <= 3.4028235E38)";
+        assertEquals(expected, messageOf(singleFused, w));
+        assertEquals(expected, messageOf(singleGeneral, w));
+    }
+
+    @Test
+    void scoreBatch_aPersonalValueBeyondFloatRange_isRefusedWithoutShowingIt() {
+        InputSchema personal =
+                InputSchema.of(List.of(ColumnSpec.unbounded(R), new ColumnSpec(C, 0, 1e300, true)));
+        Pipeline p =
+                Pipeline.builder()
+                        .setFeatures(FeatureStages.barColumns(R, C))
+                        .setSchema(personal)
+                        .setModel(model)
+                        .setMetadata(Pipeline.provenance(model, "0".repeat(64), Map.of(), Map.of()))
+                        .optTransform(singleChain.steps().get(0))
+                        .build();
+        double[][][] w = windows(5, 1);
+        w[0][1][1] = 4.5e199; // accepted by the schema, beyond float range unscaled
+        String m = messageOf(p, w);
+        assertEquals(
+                "window 0: column 'close' row 1: value scales to <withheld: personal column>,"
+                        + " beyond the float range of the model input (|x| <= 3.4028235E38)",
+                m);
+        // p shares the network with the other pipelines: not closed here
+    }
+
     @Test
     void of_aRangeNoFiniteValueMeets_refusesEveryValueWithTheSchemasMessage() {
         InputSchema none =
