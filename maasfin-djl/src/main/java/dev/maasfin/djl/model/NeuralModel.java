@@ -259,13 +259,13 @@ public final class NeuralModel implements Predictor, AutoCloseable {
             buffer.clear().limit(bytes);
             kept = home.create(buffer, shape, DataType.FLOAT32);
             keptShape = shape;
-            int[][] zeros =
+            Shape[] zeros =
                     spec instanceof RecurrentForecasterSpec r
                             ? r.zeroStateShapes(batch)
-                            : new int[0][];
+                            : new Shape[0];
             states = new NDArray[zeros.length];
             for (int k = 0; k < zeros.length; k++) {
-                states[k] = home.zeros(new Shape(toLongs(zeros[k])), DataType.FLOAT32);
+                states[k] = home.zeros(zeros[k], DataType.FLOAT32);
             }
         }
 
@@ -279,14 +279,6 @@ public final class NeuralModel implements Predictor, AutoCloseable {
                 s.attach(home);
             }
         }
-    }
-
-    private static long[] toLongs(int[] v) {
-        long[] out = new long[v.length];
-        for (int k = 0; k < v.length; k++) {
-            out[k] = v[k];
-        }
-        return out;
     }
 
     private void checkInput(float[] input, int batch) {

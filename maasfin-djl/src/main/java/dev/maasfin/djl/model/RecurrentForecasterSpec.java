@@ -2,6 +2,7 @@
 package dev.maasfin.djl.model;
 
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.Parameter;
@@ -206,9 +207,9 @@ public final class RecurrentForecasterSpec implements NetworkSpec {
      * passes zeros of these shapes after the input gets the same result without the layer
      * allocating them.
      */
-    int[][] zeroStateShapes(int batch) {
-        int[] shape = {layers, batch, hidden};
-        return cell == Cell.LSTM ? new int[][] {shape, shape.clone()} : new int[][] {shape};
+    Shape[] zeroStateShapes(int batch) {
+        Shape shape = new Shape(layers, batch, hidden);
+        return cell == Cell.LSTM ? new Shape[] {shape, shape} : new Shape[] {shape};
     }
 
     @Override
