@@ -521,6 +521,8 @@ public final class CreditCommand implements Callable<Integer> {
             hp.put("mlp", st.describe());
             hp.put("epochs", String.valueOf(epochs));
             hp.put("output", "softmax over {good, bad}; P(bad) is the second output");
+            // CreditData encodes the label as 1 = bad (default), 0 = good; score --rows prints it
+            hp.put("classes", "0=good,1=bad");
             Map<String, Double> metrics = new LinkedHashMap<>();
             metrics.put("innerValidationCrossEntropy", bestValidationLoss);
             metrics.put("testRocAuc", ClassificationMetrics.rocAuc(yTest, mlpScores[0]));

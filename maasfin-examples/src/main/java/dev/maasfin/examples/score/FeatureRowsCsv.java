@@ -3,6 +3,7 @@ package dev.maasfin.examples.score;
 
 import dev.maasfin.api.pipeline.ColumnSpec;
 import dev.maasfin.core.pipeline.InputSchema;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -23,10 +24,11 @@ import org.apache.commons.csv.CSVRecord;
  *
  * <p>Each schema column must appear exactly once in the header; every data row must have as many
  * fields as the header and a decimal number (optionally signed, with exponent) in each schema
- * column, so an empty cell, text, {@code NaN} or {@code inf} is refused. Blank lines are skipped.
- * Rows are numbered from 1 after the header; messages name the file, the row, its file line and the
- * column, and show a cell's text only for a column the schema does not mark personal. Then each row
- * is checked against the schema (range), with the schema's own message.
+ * column, so an empty cell, text, {@code NaN} or {@code inf} is refused. A leading UTF-8 byte-order
+ * mark and blank lines are skipped. Rows are numbered from 1 after the header; messages name the
+ * file, the row, its file line and the column, and show a cell's text only for a column the schema
+ * does not mark personal. Then each row is checked against the schema (range), with the schema's
+ * own message.
  *
  * <p>Thread-safe: {@link #read} creates its own reader state for each file.
  */
@@ -66,8 +68,8 @@ final class FeatureRowsCsv {
     }
 
     private Rows read() throws IOException {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser parser = CSVParser.parse(in, FORMAT)) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser parser = CSVParser.parse(skipByteOrderMark(in), FORMAT)) {
             Iterator<CSVRecord> it = parser.iterator();
             CSVRecord header = nextNonBlank(it);
             if (header == null) {
@@ -86,6 +88,15 @@ final class FeatureRowsCsv {
             throw new IllegalArgumentException(
                     file + ": is not valid CSV: " + e.getCause().getMessage(), e);
         }
+    }
+
+    /** Skips a leading U+FEFF (Excel's "CSV UTF-8" starts the file with EF BB BF). */
+    private static Reader skipByteOrderMark(BufferedReader in) throws IOException {
+        in.mark(1);
+        if (in.read() != '\uFEFF') {
+            in.reset();
+        }
+        return in;
     }
 
     private static CSVRecord nextNonBlank(Iterator<CSVRecord> it) {

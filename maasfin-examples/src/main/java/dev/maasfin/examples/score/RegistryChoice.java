@@ -22,12 +22,17 @@ import java.util.stream.Stream;
  * The registry version the {@code score} command serves, checked before anything is loaded so that
  * each user mistake gets a one-line message naming what is there instead. It also reads, from the
  * verified artifact and without loading the network, which input the version takes (bars or, for a
- * {@link FeatureStages#featureRows feature-rows} pipeline, feature rows) and its input schema.
+ * {@link FeatureStages#featureRows feature-rows} pipeline, feature rows), its input schema and the
+ * class names its provenance records (hyper-parameter {@value #CLASSES_KEY}, if any).
  *
  * <p>Immutable and thread-safe once resolved; {@link #open()} hands the scorer to the caller.
  */
 final class RegistryChoice {
     static final String PIPELINE_ARTIFACT = "maasfin-pipeline";
+
+    /** The provenance hyper-parameter naming a classifier's classes, e.g. {@code 0=good,1=bad}. */
+    static final String CLASSES_KEY = "classes";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FileSystemModelRegistry registry;
@@ -35,18 +40,21 @@ final class RegistryChoice {
     private final String how;
     private final String featureStage;
     private final InputSchema schema;
+    private final String classes;
 
     private RegistryChoice(
             FileSystemModelRegistry registry,
             ModelVersion version,
             String how,
             String featureStage,
-            InputSchema schema) {
+            InputSchema schema,
+            String classes) {
         this.registry = registry;
         this.version = version;
         this.how = how;
         this.featureStage = featureStage;
         this.schema = schema;
+        this.classes = classes;
     }
 
     /**
@@ -87,7 +95,8 @@ final class RegistryChoice {
         checkIsPipeline(v);
         String how = version != null ? "given by --version" : "current in stage " + stage;
         Path dir = registry.load(name, v.version());
-        return new RegistryChoice(registry, v, how, featureStageOf(dir), schemaOf(dir));
+        return new RegistryChoice(
+                registry, v, how, featureStageOf(dir), schemaOf(dir), classesOf(dir));
     }
 
     /** The feature stage type recorded in a verified pipeline artifact's description. */
@@ -95,6 +104,19 @@ final class RegistryChoice {
         String file = PipelineLayout.PIPELINE_JSON;
         try {
             return JSON.readTree(dir.resolve(file).toFile()).path("featureStage").asText();
+        } catch (IOException e) {
+            throw new ArtifactException("cannot read " + file + " in " + dir, e);
+        }
+    }
+
+    /** The class names recorded in the artifact's provenance, or "" if none are. */
+    private static String classesOf(Path dir) throws ArtifactException {
+        String file = PipelineLayout.METADATA_JSON;
+        try {
+            return JSON.readTree(dir.resolve(file).toFile())
+                    .path("hyperParameters")
+                    .path(CLASSES_KEY)
+                    .asText("");
         } catch (IOException e) {
             throw new ArtifactException("cannot read " + file + " in " + dir, e);
         }
@@ -180,6 +202,11 @@ final class RegistryChoice {
     /** Returns the chosen version's input schema, read from its artifact. */
     InputSchema schema() {
         return schema;
+    }
+
+    /** Returns the class names the version's provenance records, or "" if it records none. */
+    String classes() {
+        return classes;
     }
 
     /** Returns the chosen version's registry entry. */

@@ -18,8 +18,9 @@ import java.util.Locale;
  * rows in one {@link Scorer#scoreBatch} call (windows of one row) and prints one line per row: its
  * number (from 1 after the header), then for an anomaly detector the reconstruction-error score and
  * whether it exceeds the model's threshold, for a classifier the most probable class and every
- * class probability, otherwise the model's outputs. Values are printed with {@code %.6e}. Feature
- * values are never printed (card and applicant data are personal).
+ * class probability (the legend line names the classes when the pipeline's provenance records them,
+ * e.g. {@code 0=good,1=bad}), otherwise the model's outputs. Values are printed with {@code %.6e}.
+ * Feature values are never printed (card and applicant data are personal).
  *
  * <p>Not thread-safe: one instance per command run.
  */
@@ -56,7 +57,7 @@ final class RowScoring {
                     "mode         batch: %,d rows in one call%s%n",
                     all.rows(),
                     repeat == 1 ? "" : String.format(Locale.ROOT, ", %d times", repeat));
-            out.println(legend(all.kind()));
+            out.println(legend(all.kind(), choice.classes()));
             for (int r = 0; r < all.rows(); r++) {
                 out.println(line(r + 1, all.row(r)));
             }
@@ -82,12 +83,14 @@ final class RowScoring {
                 in.ignored().isEmpty() ? "" : "; ignored columns " + in.ignored());
     }
 
-    private static String legend(ModelKind kind) {
+    /** The legend line; a classifier's class names are added when its provenance records them. */
+    static String legend(ModelKind kind, String classes) {
         switch (kind) {
             case ANOMALY_DETECTOR:
                 return "row, reconstruction error, flagged if above the model's threshold";
             case CLASSIFIER:
-                return "row, most probable class, probability of each class";
+                String names = classes.isEmpty() ? "" : " (classes " + classes + ")";
+                return "row, most probable class, probability of each class" + names;
             default:
                 return "row, model outputs";
         }

@@ -44,8 +44,8 @@ import picocli.CommandLine.Spec;
  * model takes.
  *
  * <p>Every failure a user can cause (empty registry, unknown name, empty stage, missing version or
- * file, bad {@code --last}, the wrong kind of input, a bad cell in {@code --rows}) ends with one
- * line on standard error and exit code 1.
+ * file, a directory given as the file, bad {@code --last}, the wrong kind of input, a bad cell in
+ * {@code --rows}) ends with one line on standard error and exit code 1.
  *
  * <p>Not thread-safe: picocli creates one instance per run.
  */
@@ -150,9 +150,9 @@ public final class ScoreCommand implements Callable<Integer> {
         checkInput(choice);
         if (rows != null) {
             return new RowScoring(spec.commandLine().getOut(), choice, repeat)
-                    .run(locate(rows), requested, stage);
+                    .run(locate("--rows", rows), requested, stage);
         }
-        Path csv = locate(file);
+        Path csv = locate("--file", file);
         BarSeries bars = BarCsvLoader.defaults().load(csv);
         PrintWriter out = spec.commandLine().getOut();
         try (Scorer scorer = choice.open(stage, requested)) {
@@ -232,12 +232,32 @@ public final class ScoreCommand implements Callable<Integer> {
         }
     }
 
-    private Path locate(String given) {
+    /**
+     * Finds the file an option names: a path as given (absolute, or relative to the working
+     * directory), else for a relative path the same path under the data directory.
+     *
+     * @throws IllegalArgumentException if the path is a directory, or an absolute path does not
+     *     exist (naming the option and the path)
+     * @throws dev.maasfin.core.data.MissingDataException if a relative path exists neither in the
+     *     working directory nor in the data directory (naming the data directory's setting)
+     */
+    private Path locate(String option, String given) {
         Path p = Path.of(given);
-        if (Files.isRegularFile(p)) {
-            return p.toAbsolutePath().normalize();
+        if (!p.isAbsolute() && !Files.exists(p)) {
+            p = data.directory().resolve(given);
+            if (!Files.isDirectory(p)) {
+                return data.require(given);
+            }
         }
-        return data.require(given);
+        Path abs = p.toAbsolutePath().normalize();
+        if (Files.isDirectory(abs)) {
+            throw new IllegalArgumentException(
+                    option + " " + abs + " is a directory, not a file; give a CSV file");
+        }
+        if (!Files.exists(abs)) {
+            throw new IllegalArgumentException(option + " file " + abs + " does not exist");
+        }
+        return abs;
     }
 
     /** Prints the served model's name, version and how it was chosen (stage, version, newest). */

@@ -97,6 +97,8 @@ class CreditCommandTest {
         try (Pipeline p = Pipeline.fromRegistry(registry, name, version)) {
             assertEquals(d.inputs, p.schema().columnNames());
             assertTrue(p.schema().columns().stream().allMatch(ColumnSpec::personal));
+            // data README: class 1 = good, 2 = bad; the demo's output 1 is P(bad), as checked below
+            assertEquals("0=good,1=bad", p.metadata().hyperParameters().get("classes"));
             double[] inMemory =
                     CreditCommand.probabilities(
                             p.model(), Standardiser.select(d.x, d.split.test()));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.maasfin.examples.score;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -247,6 +249,35 @@ class ScoreCommandTest {
 
         assertOneLineError(batch, "bars must number at least warm-up + window");
         assertOneLineError(stream, "--stream: none of the 10 bars could be scored");
+    }
+
+    @Test
+    void fileStartingWithAByteOrderMark_isScored() throws Exception {
+        // the shared S&P 500 file starts with EF BB BF (data README) and CSV copies its header
+        // unchanged, so the batch tests above score a file with a byte-order mark
+        byte[] head = Arrays.copyOf(Files.readAllBytes(CSV), 3);
+        assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, head);
+        CliRun r = score("--name", NAME, "--file", CSV.toString(), "--path", "djl", "--last", "1");
+        assertEquals(0, r.status(), r.err());
+        assertEquals(List.of("  2022-03-10 " + expectedValue(1)), printedPredictions(r.out()));
+    }
+
+    @Test
+    void fileNamingADirectory_endsWithOneLineSayingItIsNotAFile() {
+        Path dir = ROOT.toAbsolutePath().normalize();
+        CliRun r = score("--name", NAME, "--file", dir.toString());
+        assertOneLineError(r, "");
+        assertEquals(
+                "maasfin score: --file " + dir + " is a directory, not a file; give a CSV file",
+                r.err().strip());
+    }
+
+    @Test
+    void absentAbsoluteFile_endsWithOneLineWithoutTheDataDirectoryHint() {
+        Path absent = ROOT.toAbsolutePath().normalize().resolve("absent.csv");
+        CliRun r = score("--name", NAME, "--file", absent.toString());
+        assertOneLineError(r, "");
+        assertEquals("maasfin score: --file file " + absent + " does not exist", r.err().strip());
     }
 
     @Test

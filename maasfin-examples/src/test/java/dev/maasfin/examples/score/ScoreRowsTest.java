@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.maasfin.api.model.ModelKind;
 import dev.maasfin.core.registry.FileSystemModelRegistry;
 import dev.maasfin.djl.engine.DeviceSpec;
 import dev.maasfin.djl.model.Activation;
@@ -15,6 +16,7 @@ import dev.maasfin.djl.model.NeuralModel;
 import dev.maasfin.djl.pipeline.Pipeline;
 import dev.maasfin.examples.CliRun;
 import dev.maasfin.examples.eval.TabularPipelines;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,6 +44,7 @@ class ScoreRowsTest {
             Path.of("target", "test-runs", "score-rows", UUID.randomUUID().toString());
     private static final Path REGISTRY = ROOT.resolve("registry");
     private static final String COLUMN_LIST = "Time,V1,Amount";
+    private static final String CLASSES = "0=genuine,1=fraud";
 
     /** 40 training rows: Time 100 t, V1 = sin t, Amount = (7 t mod 13) + 0.25. */
     private static final double[][] TRAIN =
@@ -81,11 +84,12 @@ class ScoreRowsTest {
                                 .build(),
                         DeviceSpec.cpu(),
                         12);
-        publish(registry, detector, DETECTOR);
-        publish(registry, classifier, CLASSIFIER);
+        publish(registry, detector, DETECTOR, Map.of());
+        publish(registry, classifier, CLASSIFIER, Map.of(RegistryChoice.CLASSES_KEY, CLASSES));
     }
 
-    private static void publish(FileSystemModelRegistry registry, NeuralModel m, String name)
+    private static void publish(
+            FileSystemModelRegistry registry, NeuralModel m, String name, Map<String, String> hp)
             throws Exception {
         int[] all = IntStream.range(0, TRAIN.length).toArray();
         try (Pipeline p =
@@ -95,7 +99,7 @@ class ScoreRowsTest {
                         TRAIN,
                         all,
                         COLUMNS,
-                        Map.of(),
+                        hp,
                         Map.of(),
                         ROOT.resolve(name + "-network"))) {
             p.publish(registry, name, ROOT.resolve(name + "-staging"), "test", "rows test");
@@ -159,12 +163,8 @@ class ScoreRowsTest {
         return out.lines().filter(l -> l.startsWith("  row ")).toList();
     }
 
-    @Test
-    void rows_onTheDetector_printOneLinePerRowWithTheInMemoryScoreAndFlag() throws Exception {
-        Path f = goodCsv();
-        CliRun r = score("--name", DETECTOR, "--rows", f.toString(), "--path", "djl");
-        assertEquals(0, r.status(), r.err());
-        // expected: the in-memory network on the independently standardised rows, same batch
+    /** Expected: the in-memory network on the independently standardised rows, same batch. */
+    private static List<String> detectorLines() {
         float[] s = new AutoencoderDetector(detector).scores(standardised(ROWS), ROWS.length);
         List<String> want = new ArrayList<>();
         for (int i = 0; i < ROWS.length; i++) {
@@ -176,7 +176,37 @@ class ScoreRowsTest {
                             s[i],
                             s[i] > THRESHOLD ? "flagged" : "not flagged"));
         }
-        assertEquals(want, rowLines(r.out()), r.out());
+        return want;
+    }
+
+    @Test
+    void rows_withAByteOrderMark_readTheFirstHeaderNameAndScoreAsWithout() throws Exception {
+        // Excel's "CSV UTF-8" writes EF BB BF (U+FEFF in UTF-8) before the header "Time,..."
+        StringBuilder b = new StringBuilder("Time,V1,Amount\n");
+        for (double[] r : ROWS) {
+            b.append(r[0]).append(',').append(r[1]).append(',').append(r[2]).append('\n');
+        }
+        Path f = ROOT.resolve("bom-" + UUID.randomUUID() + ".csv");
+        byte[] text = b.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = new byte[text.length + 3];
+        bytes[0] = (byte) 0xEF;
+        bytes[1] = (byte) 0xBB;
+        bytes[2] = (byte) 0xBF;
+        System.arraycopy(text, 0, bytes, 3, text.length);
+        Files.write(f, bytes);
+        CliRun r = score("--name", DETECTOR, "--rows", f.toString(), "--path", "djl");
+        assertEquals(0, r.status(), r.err());
+        assertEquals(detectorLines(), rowLines(r.out()), r.out());
+        // no ignored column: the BOM did not turn "Time" into another name
+        assertTrue(r.out().lines().anyMatch(l -> l.endsWith(": 4 rows")), r.out());
+    }
+
+    @Test
+    void rows_onTheDetector_printOneLinePerRowWithTheInMemoryScoreAndFlag() throws Exception {
+        Path f = goodCsv();
+        CliRun r = score("--name", DETECTOR, "--rows", f.toString(), "--path", "djl");
+        assertEquals(0, r.status(), r.err());
+        assertEquals(detectorLines(), rowLines(r.out()), r.out());
         assertTrue(r.out().contains("ANOMALY_DETECTOR, feature rows of 3 columns"), r.out());
         assertTrue(r.out().contains("4 rows; ignored columns [Class]"), r.out());
         assertTrue(r.out().contains("batch: 4 rows in one call"), r.out());
@@ -202,6 +232,48 @@ class ScoreRowsTest {
                             p[2 * i + 1]));
         }
         assertEquals(want, rowLines(r.out()), r.out());
+    }
+
+    @Test
+    void rows_onTheClassifier_nameTheClassesItsProvenanceRecordsOnceInTheLegend() throws Exception {
+        CliRun r = score("--name", CLASSIFIER, "--rows", goodCsv().toString(), "--path", "djl");
+        assertEquals(0, r.status(), r.err());
+        // published above with hyper-parameter classes = CLASSES
+        String legend =
+                "row, most probable class, probability of each class (classes " + CLASSES + ")";
+        assertEquals(1, r.out().lines().filter(l -> l.contains(CLASSES)).count(), r.out());
+        assertTrue(r.out().lines().anyMatch(legend::equals), r.out());
+    }
+
+    @Test
+    void legend_ofAClassifierWithoutRecordedClasses_namesNone() {
+        assertEquals(
+                "row, most probable class, probability of each class",
+                RowScoring.legend(ModelKind.CLASSIFIER, ""));
+    }
+
+    @Test
+    void rowsNamingADirectory_endWithOneLineSayingItIsNotAFile() {
+        Path dir = ROOT.toAbsolutePath().normalize();
+        CliRun r = score("--name", DETECTOR, "--rows", dir.toString());
+        assertOneLineError(r, "");
+        assertEquals(
+                "maasfin score: --rows " + dir + " is a directory, not a file; give a CSV file",
+                r.err().strip());
+    }
+
+    @Test
+    void absentAbsoluteRowsFile_endsWithOneLineWithoutTheDataDirectoryHint() {
+        Path absent = ROOT.toAbsolutePath().normalize().resolve("absent.csv");
+        CliRun r = score("--name", DETECTOR, "--rows", absent.toString());
+        assertOneLineError(r, "");
+        assertEquals("maasfin score: --rows file " + absent + " does not exist", r.err().strip());
+    }
+
+    @Test
+    void absentRelativeRowsFile_isLookedUpInTheDataDirectory() {
+        CliRun r = score("--name", DETECTOR, "--rows", "no/such/rows.csv");
+        assertOneLineError(r, "no/such/rows.csv does not exist (data directory ");
     }
 
     @Test
