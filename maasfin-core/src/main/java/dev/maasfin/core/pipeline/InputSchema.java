@@ -538,7 +538,9 @@ public final class InputSchema {
             String at = "schema JSON: " + GROUPS + "[" + i + "]";
             if (!g.path("name").isTextual()) {
                 throw new IllegalArgumentException(
-                        at + ".name must be a string but was " + g.path("name"));
+                        at
+                                + ".name must be a string but was "
+                                + (g.path("name").isMissingNode() ? "missing" : g.path("name")));
             }
             JsonNode cols = g.path("columns");
             List<String> members = new ArrayList<>();

@@ -218,6 +218,9 @@ class InputSchemaOneHotTest {
                                 InputSchema.fromJson(
                                         head + "[{\"name\":7,\"columns\":[\"a\",\"b\"]}]}")));
         assertEquals(
+                "schema JSON: oneHotGroups[0].name must be a string but was missing",
+                refusal(() -> InputSchema.fromJson(head + "[{\"columns\":[\"a\",\"b\"]}]}")));
+        assertEquals(
                 "schema JSON: oneHotGroups[0].columns must be an array of column names but was"
                         + " [\"a\",2]",
                 refusal(
