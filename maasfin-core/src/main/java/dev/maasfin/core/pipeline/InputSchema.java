@@ -13,8 +13,10 @@ import dev.maasfin.core.privacy.PrivacySchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -27,8 +29,16 @@ import java.util.Set;
  * the row and the value and rule — except that a {@linkplain ColumnSpec#personal() personal}
  * column's value is replaced by {@code <withheld: personal column>}.
  *
+ * <p>One-hot groups ({@link #withOneHotGroup}) tie together the 0/1 level columns of one
+ * categorical input: after the per-column checks, {@link #checkRow} and {@link #checkRows} require
+ * every member of each group to be exactly 0 or 1 and exactly one member to be 1. If any member is
+ * personal the message gives counts only, never values or which level is set. A group cannot tell a
+ * level unseen in training (all members 0) from a broken encoding: both are refused.
+ *
  * <p>JSON form ({@link #toJson}): {@code {"format":1,"columns":[{"name":"r","min":-1.0,"max":1.0,
- * "personal":false}]}}, with infinite bounds written as {@code null}. Thread-safe: immutable.
+ * "personal":false}],"oneHotGroups":[{"name":"g","columns":["g=a","g=b"]}]}}, with infinite bounds
+ * written as {@code null}; {@code oneHotGroups} is written only when there is a group and an absent
+ * field reads as none. Thread-safe: immutable.
  */
 public final class InputSchema {
 
@@ -38,11 +48,63 @@ public final class InputSchema {
     private static final ObjectMapper JSON =
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String WITHHELD = "<withheld: personal column>";
+    private static final String GROUPS = "oneHotGroups";
 
     private final List<ColumnSpec> columns;
     private final List<String> names;
+    private final List<OneHotGroup> groups;
+
+    /** Per group, the schema positions of its members, in the group's order. */
+    private final int[][] groupIndex;
+
+    /** Per group, whether any member is personal (messages then give counts only). */
+    private final boolean[] groupPersonal;
+
+    /**
+     * A named set of 0/1 level columns of one categorical input, of which exactly one is 1 in a
+     * valid row. Thread-safe: immutable.
+     *
+     * @param name the group's name (e.g. the categorical column, {@code checking_status}), not
+     *     blank
+     * @param columns the member column names, at least two, no repeats
+     */
+    public record OneHotGroup(String name, List<String> columns) {
+
+        /**
+         * Checks and copies the components.
+         *
+         * @throws IllegalArgumentException if the name is blank, there are fewer than two members,
+         *     or a member repeats
+         * @throws NullPointerException if the name, the list or a member is null
+         */
+        public OneHotGroup {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(columns, "columns");
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("one-hot group name must not be blank");
+            }
+            columns = List.copyOf(columns);
+            if (columns.size() < 2) {
+                throw new IllegalArgumentException(
+                        "one-hot group '"
+                                + name
+                                + "' must have at least 2 member columns but had "
+                                + columns.size()
+                                + " "
+                                + columns);
+            }
+            if (new HashSet<>(columns).size() != columns.size()) {
+                throw new IllegalArgumentException(
+                        "one-hot group '" + name + "' lists a member twice: " + columns);
+            }
+        }
+    }
 
     private InputSchema(List<ColumnSpec> columns) {
+        this(columns, List.of());
+    }
+
+    private InputSchema(List<ColumnSpec> columns, List<OneHotGroup> groups) {
         this.columns = List.copyOf(columns);
         List<String> n = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -53,6 +115,50 @@ public final class InputSchema {
             n.add(c.name());
         }
         this.names = List.copyOf(n);
+        this.groups = List.copyOf(groups);
+        this.groupIndex = new int[this.groups.size()][];
+        this.groupPersonal = new boolean[this.groups.size()];
+        indexGroups();
+    }
+
+    /** Resolves each group's members to schema positions, checking membership rules. */
+    private void indexGroups() {
+        Map<String, String> owner = new HashMap<>();
+        Set<String> groupNames = new HashSet<>();
+        for (int g = 0; g < groups.size(); g++) {
+            OneHotGroup group = groups.get(g);
+            if (!groupNames.add(group.name())) {
+                throw new IllegalArgumentException(
+                        "one-hot group '" + group.name() + "' is declared twice");
+            }
+            groupIndex[g] = new int[group.columns().size()];
+            for (int k = 0; k < groupIndex[g].length; k++) {
+                String member = group.columns().get(k);
+                int c = names.indexOf(member);
+                if (c < 0) {
+                    throw new IllegalArgumentException(
+                            "one-hot group '"
+                                    + group.name()
+                                    + "' names column '"
+                                    + member
+                                    + "' which is not in the schema "
+                                    + names);
+                }
+                String previous = owner.putIfAbsent(member, group.name());
+                if (previous != null) {
+                    throw new IllegalArgumentException(
+                            "column '"
+                                    + member
+                                    + "' cannot join one-hot group '"
+                                    + group.name()
+                                    + "': it is already a member of group '"
+                                    + previous
+                                    + "'");
+                }
+                groupIndex[g][k] = c;
+                groupPersonal[g] |= columns.get(c).personal();
+            }
+        }
     }
 
     /**
@@ -66,6 +172,28 @@ public final class InputSchema {
             throw new IllegalArgumentException("an input schema needs at least one column");
         }
         return new InputSchema(columns);
+    }
+
+    /**
+     * Returns this schema with one more one-hot group: in a valid row every member is exactly 0 or
+     * 1 and exactly one member is 1. Existing groups are kept; this schema is unchanged.
+     *
+     * @param name the group's name, e.g. the categorical column {@code checking_status}
+     * @param columns the member columns (this schema's names), at least two
+     * @throws IllegalArgumentException if the name is blank or already a group's, there are fewer
+     *     than two members, a member repeats, is not a column of this schema or already belongs to
+     *     another group
+     * @throws NullPointerException if the name, the list or a member is null
+     */
+    public InputSchema withOneHotGroup(String name, List<String> columns) {
+        List<OneHotGroup> all = new ArrayList<>(groups);
+        all.add(new OneHotGroup(name, columns));
+        return new InputSchema(this.columns, all);
+    }
+
+    /** Returns the one-hot groups in declaration order (empty when there is none). */
+    public List<OneHotGroup> oneHotGroups() {
+        return groups;
     }
 
     /**
@@ -190,12 +318,14 @@ public final class InputSchema {
     }
 
     /**
-     * Checks one row of values in schema order.
+     * Checks one row of values in schema order: each column's range, then each one-hot group.
      *
      * @param row the values, {@link #size()} long
      * @param rowIndex the row's index in the caller's input, for the message
      * @throws IllegalArgumentException if the length differs, or a value is NaN, infinite or out of
-     *     its column's range (naming column, row, value and range; personal values withheld)
+     *     its column's range (naming column, row, value and range; personal values withheld), or a
+     *     one-hot group's members are not all 0 or 1 with exactly one 1 (naming row and group;
+     *     counts only if a member is personal)
      */
     public void checkRow(double[] row, long rowIndex) {
         Objects.requireNonNull(row, "row");
@@ -215,12 +345,17 @@ public final class InputSchema {
                 throw rejection(c, rowIndex, row[c]);
             }
         }
+        for (int g = 0; g < groups.size(); g++) {
+            checkGroup(g, row, rowIndex);
+        }
     }
 
     /**
-     * Checks rows {@code [from, to)} of a frame whose columns {@link #checkColumns match}.
+     * Checks rows {@code [from, to)} of a frame whose columns {@link #checkColumns match}: every
+     * column's range over the rows first, then the one-hot groups row by row.
      *
-     * @throws IllegalArgumentException as {@link #checkColumns} and {@link #checkRow}
+     * @throws IllegalArgumentException as {@link #checkColumns} and {@link #checkRow}; the row
+     *     named is the frame's row index
      */
     public void checkRows(Frame frame, int from, int to) {
         checkColumns(frame.columnNames());
@@ -233,6 +368,81 @@ public final class InputSchema {
                 }
             }
         }
+        if (groups.isEmpty()) {
+            return;
+        }
+        double[][] cols = new double[columns.size()][];
+        for (int c = 0; c < cols.length; c++) {
+            cols[c] = frame.column(c);
+        }
+        for (int r = from; r < to; r++) {
+            for (int g = 0; g < groups.size(); g++) {
+                int ones = 0;
+                boolean other = false;
+                for (int c : groupIndex[g]) {
+                    ones += cols[c][r] == 1 ? 1 : 0;
+                    other |= cols[c][r] != 1 && cols[c][r] != 0;
+                }
+                if (ones != 1 || other) {
+                    double[] row = new double[columns.size()];
+                    for (int c : groupIndex[g]) {
+                        row[c] = cols[c][r];
+                    }
+                    throw groupRejection(g, r, row);
+                }
+            }
+        }
+    }
+
+    /** Checks group {@code g} of a row in schema order. */
+    private void checkGroup(int g, double[] row, long rowIndex) {
+        int ones = 0;
+        boolean other = false;
+        for (int c : groupIndex[g]) {
+            ones += row[c] == 1 ? 1 : 0;
+            other |= row[c] != 1 && row[c] != 0;
+        }
+        if (ones != 1 || other) {
+            throw groupRejection(g, rowIndex, row);
+        }
+    }
+
+    /**
+     * The refusal of group {@code g} in a row (schema order); counts only if a member is personal.
+     */
+    private IllegalArgumentException groupRejection(int g, long rowIndex, double[] row) {
+        int ones = 0;
+        int others = 0;
+        for (int c : groupIndex[g]) {
+            ones += row[c] == 1 ? 1 : 0;
+            others += row[c] != 1 && row[c] != 0 ? 1 : 0;
+        }
+        StringBuilder m =
+                new StringBuilder("row ")
+                        .append(rowIndex)
+                        .append(": one-hot group '")
+                        .append(groups.get(g).name())
+                        .append("' must have exactly one member equal to 1 and the rest 0 but had ")
+                        .append(count(ones))
+                        .append(" at 1");
+        if (others > 0) {
+            m.append(" and ").append(count(others)).append(" neither 0 nor 1");
+        }
+        if (groupPersonal[g]) {
+            return new IllegalArgumentException(m + " (values withheld: personal column)");
+        }
+        m.append(" (");
+        for (int k = 0; k < groupIndex[g].length; k++) {
+            m.append(k == 0 ? "" : ", ")
+                    .append(groups.get(g).columns().get(k))
+                    .append('=')
+                    .append(row[groupIndex[g][k]]);
+        }
+        return new IllegalArgumentException(m.append(')').toString());
+    }
+
+    private static String count(int n) {
+        return n + (n == 1 ? " member" : " members");
     }
 
     private IllegalArgumentException rejection(int c, long row, double value) {
@@ -257,6 +467,13 @@ public final class InputSchema {
             bound(n, "max", c.max());
             n.put("personal", c.personal());
         }
+        if (!groups.isEmpty()) {
+            ArrayNode gs = root.putArray(GROUPS);
+            for (OneHotGroup g : groups) {
+                ObjectNode n = gs.addObject().put("name", g.name());
+                g.columns().forEach(n.putArray("columns")::add);
+            }
+        }
         try {
             return JSON.writeValueAsString(root);
         } catch (IOException e) {
@@ -273,9 +490,12 @@ public final class InputSchema {
     }
 
     /**
-     * Reads a schema written by {@link #toJson}.
+     * Reads a schema written by {@link #toJson}; a schema without {@code oneHotGroups} (as written
+     * before groups existed) reads as one without groups.
      *
-     * @throws IllegalArgumentException if the JSON is malformed or of another format version
+     * @throws IllegalArgumentException if the JSON is malformed or of another format version, or
+     *     {@code oneHotGroups} is not an array of objects each with a string {@code name} and an
+     *     array of string {@code columns}, or a group breaks a {@link #withOneHotGroup} rule
      */
     public static InputSchema fromJson(String json) {
         try {
@@ -293,10 +513,49 @@ public final class InputSchema {
                                 readBound(n.path("max"), Double.POSITIVE_INFINITY),
                                 n.path("personal").asBoolean(false)));
             }
-            return of(out);
+            InputSchema schema = of(out);
+            for (OneHotGroup g : readGroups(root)) {
+                schema = schema.withOneHotGroup(g.name(), g.columns());
+            }
+            return schema;
         } catch (IOException e) {
             throw new IllegalArgumentException("schema JSON is malformed: " + e.getMessage(), e);
         }
+    }
+
+    private static List<OneHotGroup> readGroups(JsonNode root) {
+        JsonNode gs = root.path(GROUPS);
+        if (gs.isMissingNode()) {
+            return List.of();
+        }
+        if (!gs.isArray()) {
+            throw new IllegalArgumentException(
+                    "schema JSON: " + GROUPS + " must be an array but was " + gs);
+        }
+        List<OneHotGroup> out = new ArrayList<>();
+        for (int i = 0; i < gs.size(); i++) {
+            JsonNode g = gs.get(i);
+            String at = "schema JSON: " + GROUPS + "[" + i + "]";
+            if (!g.path("name").isTextual()) {
+                throw new IllegalArgumentException(
+                        at
+                                + ".name must be a string but was "
+                                + (g.path("name").isMissingNode() ? "missing" : g.path("name")));
+            }
+            JsonNode cols = g.path("columns");
+            List<String> members = new ArrayList<>();
+            for (JsonNode c : cols) {
+                members.add(c.isTextual() ? c.asText() : null);
+            }
+            if (!cols.isArray() || members.contains(null)) {
+                throw new IllegalArgumentException(
+                        at
+                                + ".columns must be an array of column names but was "
+                                + (cols.isMissingNode() ? "missing" : cols));
+            }
+            out.add(new OneHotGroup(g.get("name").asText(), members));
+        }
+        return out;
     }
 
     private static double readBound(JsonNode n, double infinite) {
@@ -305,16 +564,16 @@ public final class InputSchema {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof InputSchema s && columns.equals(s.columns);
+        return o instanceof InputSchema s && columns.equals(s.columns) && groups.equals(s.groups);
     }
 
     @Override
     public int hashCode() {
-        return columns.hashCode();
+        return 31 * columns.hashCode() + groups.hashCode();
     }
 
     @Override
     public String toString() {
-        return "InputSchema" + columns;
+        return groups.isEmpty() ? "InputSchema" + columns : "InputSchema" + columns + groups;
     }
 }

@@ -15,12 +15,14 @@ import java.util.Objects;
  * flattened {@code [batch, window, columns]} array, with no column arrays, frames or maps between.
  *
  * <p>Applies only when every fitted transform is a per-column affine scaler ({@code (x - center) /
- * scale}: z-score, min-max, robust) over schema columns; {@link #of} returns null otherwise and the
- * pipeline uses its general path. The arithmetic is the scalers' own, in the same order and in
- * double, so the floats are bit-identical to the general path's. Error reports are also the same:
- * schema failures are raised here in the same order with the same text; a value the scalers turn
- * non-finite or beyond the float range (overflow) makes {@link #prepare} return null so that the
- * general path, which checks between steps and before the float conversion, reports it.
+ * scale}: z-score, min-max, robust) over schema columns and the schema has no {@linkplain
+ * InputSchema#oneHotGroups one-hot groups}; {@link #of} returns null otherwise and the pipeline
+ * uses its general path (whose {@link InputSchema#checkRow} applies the group rule). The arithmetic
+ * is the scalers' own, in the same order and in double, so the floats are bit-identical to the
+ * general path's. Error reports are also the same: schema failures are raised here in the same
+ * order with the same text; a value the scalers turn non-finite or beyond the float range
+ * (overflow) makes {@link #prepare} return null so that the general path, which checks between
+ * steps and before the float conversion, reports it.
  *
  * <p>Thread-safe: immutable apart from one scratch input array per thread.
  */
@@ -103,10 +105,14 @@ final class FusedInput {
     }
 
     /**
-     * Returns the one-pass builder for these transforms, or null if a transform is not an affine
-     * scaler or names a column outside the schema (the general path then applies and reports).
+     * Returns the one-pass builder for these transforms, or null if the schema has one-hot groups,
+     * or a transform is not an affine scaler or names a column outside the schema (the general path
+     * then applies and reports).
      */
     static FusedInput of(InputSchema schema, List<FittedTransform> transforms, int window) {
+        if (!schema.oneHotGroups().isEmpty()) {
+            return null;
+        }
         int steps = transforms.size();
         double[][] centers = new double[steps][schema.size()];
         double[][] scales = new double[steps][schema.size()];

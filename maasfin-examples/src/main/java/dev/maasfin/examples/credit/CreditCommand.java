@@ -50,8 +50,10 @@ import picocli.CommandLine.Spec;
  * ROC-AUC, KS, Brier score and PR-AUC on the test part with bootstrap intervals and a calibration
  * table, prints reason codes (the top three adverse factors) for the riskiest sample test
  * applicants under readable names, and publishes each MLP as a scoring pipeline (encoded inputs in:
- * numeric columns raw, categorical ones one-hot; z-score and network inside), promotes it to {@code
- * production}, reloads it and rescores the raw test rows through it.
+ * numeric columns raw, categorical ones one-hot; z-score and network inside; the schema declares
+ * one one-hot group per categorical column, so a row setting no level, two levels or a fractional
+ * level is refused), promotes it to {@code production}, reloads it and rescores the raw test rows
+ * through it.
  *
  * <p>The MLP's early stopping uses a stratified 15 % of the training part (seed 42); the test part
  * is never seen before scoring. Raw applicant rows and ids are never printed. Not thread-safe:
@@ -509,8 +511,9 @@ public final class CreditCommand implements Callable<Integer> {
 
         /**
          * Publishes the first seed's MLP as a scoring pipeline (encoded inputs in: numeric columns
-         * raw, categorical ones as 0/1 one-hot columns; the numeric z-score and the network
-         * inside), promotes it, reloads it and rescores the raw test rows through it.
+         * raw, categorical ones as 0/1 one-hot columns, one schema one-hot group per categorical
+         * column; the numeric z-score and the network inside), promotes it, reloads it and rescores
+         * the raw test rows through it.
          */
         void publish(NeuralModel mlp) throws Exception {
             MlpSettings st = SETTINGS.get(d.dataset);
@@ -538,6 +541,7 @@ public final class CreditCommand implements Callable<Integer> {
                             raw,
                             d.split.train(),
                             d.numericInputs(),
+                            d.oneHotGroups(),
                             hp,
                             metrics,
                             scratch)) {

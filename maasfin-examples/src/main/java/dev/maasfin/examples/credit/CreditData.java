@@ -251,6 +251,25 @@ final class CreditData {
         return List.copyOf(numericScaling.keySet());
     }
 
+    /**
+     * The one-hot groups of the encoded inputs: per categorical column with at least two training
+     * levels, its name and its level inputs ({@code column=level}) in input order. A column with
+     * one training level has a single input and no group (the schema's range check alone applies).
+     */
+    Map<String, List<String>> oneHotGroups() {
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        for (int c = 0; c < columns.size(); c++) {
+            if (levels.get(c).size() >= 2) {
+                List<String> members = new ArrayList<>();
+                for (String level : levels.get(c)) {
+                    members.add(columns.get(c) + "=" + level);
+                }
+                groups.put(columns.get(c), members);
+            }
+        }
+        return groups;
+    }
+
     private double[][] encode(boolean scale) {
         double[][] out = new double[table.rows()][inputs.size()];
         int j = 0;

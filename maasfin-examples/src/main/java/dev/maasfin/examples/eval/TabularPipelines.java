@@ -34,7 +34,10 @@ import java.util.Objects;
  * <p>Schema: every column is marked personal (each row describes one cardholder's transaction or
  * one applicant, so no value may appear in a message). Scaled columns accept every finite value (an
  * anomaly detector must see values outside the training range rather than refuse them); the other
- * columns are the demo's 0/1 indicators (one-hot levels) and accept {@code [0, 1]}.
+ * columns are the demo's 0/1 indicators (one-hot levels) and accept {@code [0, 1]}. The levels of
+ * one categorical column may be declared a {@linkplain InputSchema#withOneHotGroup one-hot group}
+ * (the credit demo does; the fraud demo has none), so a row must set exactly one of them to 1 and
+ * the rest to 0.
  *
  * <p>Thread-safe: stateless.
  */
@@ -43,20 +46,10 @@ public final class TabularPipelines {
     private TabularPipelines() {}
 
     /**
-     * Builds the pipeline around a copy of {@code network} (saved to {@code scratch} and loaded
-     * back, so the caller keeps and closes its own network; the pipeline owns the copy).
+     * Builds the pipeline without one-hot groups: as {@link #build(NeuralModel, List, double[][],
+     * int[], List, Map, Map, Map, Path)} with no group.
      *
-     * @param network the trained network, input shape {@code [columns.size()]}; its state (e.g. an
-     *     anomaly threshold) travels with the copy
-     * @param columns the network's input columns, in order
-     * @param x raw (unscaled) rows over {@code columns}
-     * @param fitRows the rows of {@code x} the demo fitted its scaler on, in the demo's order
-     * @param scaled the columns the demo z-scored; the others are 0/1 indicators
-     * @param hyperParameters training settings, recorded as provenance
-     * @param validationMetrics metric name to value, recorded as provenance
-     * @param scratch a directory for the network copy; must not exist
-     * @throws IllegalArgumentException if {@code scaled} names a column outside {@code columns}, a
-     *     row's length differs from the column count, or {@code fitRows} is empty
+     * @throws IllegalArgumentException as the full form
      * @throws ArtifactException if the network copy cannot be saved or loaded
      */
     public static Pipeline build(
@@ -69,8 +62,53 @@ public final class TabularPipelines {
             Map<String, Double> validationMetrics,
             Path scratch)
             throws ArtifactException {
+        return build(
+                network,
+                columns,
+                x,
+                fitRows,
+                scaled,
+                Map.of(),
+                hyperParameters,
+                validationMetrics,
+                scratch);
+    }
+
+    /**
+     * Builds the pipeline around a copy of {@code network} (saved to {@code scratch} and loaded
+     * back, so the caller keeps and closes its own network; the pipeline owns the copy).
+     *
+     * @param network the trained network, input shape {@code [columns.size()]}; its state (e.g. an
+     *     anomaly threshold) travels with the copy
+     * @param columns the network's input columns, in order
+     * @param x raw (unscaled) rows over {@code columns}
+     * @param fitRows the rows of {@code x} the demo fitted its scaler on, in the demo's order
+     * @param scaled the columns the demo z-scored; the others are 0/1 indicators
+     * @param oneHotGroups group name (the categorical column) to its 0/1 level columns, each group
+     *     declared on the schema in map order; empty for none
+     * @param hyperParameters training settings, recorded as provenance
+     * @param validationMetrics metric name to value, recorded as provenance
+     * @param scratch a directory for the network copy; must not exist
+     * @throws IllegalArgumentException if {@code scaled} names a column outside {@code columns}, a
+     *     row's length differs from the column count, {@code fitRows} is empty, or a group breaks a
+     *     rule of {@link InputSchema#withOneHotGroup} (unknown or shared column, fewer than two
+     *     members, blank name)
+     * @throws ArtifactException if the network copy cannot be saved or loaded
+     */
+    public static Pipeline build(
+            NeuralModel network,
+            List<String> columns,
+            double[][] x,
+            int[] fitRows,
+            List<String> scaled,
+            Map<String, List<String>> oneHotGroups,
+            Map<String, String> hyperParameters,
+            Map<String, Double> validationMetrics,
+            Path scratch)
+            throws ArtifactException {
         Objects.requireNonNull(network, "network");
         Frame train = frame(columns, x, fitRows);
+        InputSchema schema = schema(columns, scaled, oneHotGroups);
         for (String s : scaled) {
             if (!columns.contains(s)) {
                 throw new IllegalArgumentException(
@@ -84,7 +122,7 @@ public final class TabularPipelines {
             return Pipeline.builder()
                     .setFeatures(FeatureStages.featureRows(columns.toArray(String[]::new)))
                     .optTransform(z)
-                    .setSchema(schema(columns, scaled))
+                    .setSchema(schema)
                     .setModel(copy)
                     .setMetadata(
                             Pipeline.provenance(
@@ -125,7 +163,8 @@ public final class TabularPipelines {
         return Frame.of(m);
     }
 
-    private static InputSchema schema(List<String> columns, List<String> scaled) {
+    private static InputSchema schema(
+            List<String> columns, List<String> scaled, Map<String, List<String>> oneHotGroups) {
         List<ColumnSpec> specs = new ArrayList<>();
         for (String c : columns) {
             specs.add(
@@ -134,7 +173,11 @@ public final class TabularPipelines {
                                     c, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, true)
                             : new ColumnSpec(c, 0, 1, true));
         }
-        return InputSchema.of(specs);
+        InputSchema schema = InputSchema.of(specs);
+        for (Map.Entry<String, List<String>> g : oneHotGroups.entrySet()) {
+            schema = schema.withOneHotGroup(g.getKey(), g.getValue());
+        }
+        return schema;
     }
 
     /**

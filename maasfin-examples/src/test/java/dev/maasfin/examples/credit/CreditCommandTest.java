@@ -3,12 +3,14 @@ package dev.maasfin.examples.credit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.maasfin.api.pipeline.ColumnSpec;
 import dev.maasfin.api.scoring.BatchPrediction;
 import dev.maasfin.core.data.DataDirectory;
+import dev.maasfin.core.pipeline.InputSchema;
 import dev.maasfin.core.registry.FileSystemModelRegistry;
 import dev.maasfin.djl.pipeline.Pipeline;
 import dev.maasfin.examples.BadCopy;
@@ -110,7 +112,58 @@ class CreditCommandTest {
                         Float.floatToRawIntBits(served.value(i, 1)),
                         "test row " + i);
             }
+            refusesABrokenOneHotGroup(p, d, raw[0]);
         }
+    }
+
+    /**
+     * The published German schema declares one one-hot group per categorical column (13 in the
+     * protocol's column types) and refuses a row with two levels of one set, or a level of 0.5,
+     * naming the group but, every column being personal, no value or level. Expected text: the rule
+     * and message pattern documented on InputSchema.
+     */
+    private static void refusesABrokenOneHotGroup(Pipeline p, CreditData d, double[] testRow) {
+        List<InputSchema.OneHotGroup> groups = p.schema().oneHotGroups();
+        assertEquals(13, groups.size(), groups.toString());
+        // German credit codebook: checking_status has levels A11, A12, A13, A14
+        assertEquals(
+                new InputSchema.OneHotGroup(
+                        "checking_status",
+                        List.of(
+                                "checking_status=A11",
+                                "checking_status=A12",
+                                "checking_status=A13",
+                                "checking_status=A14")),
+                groups.get(0));
+        double[] two = testRow.clone();
+        for (String level : groups.get(0).columns()) {
+            two[d.inputs.indexOf(level)] = 0;
+        }
+        double[] half = two.clone();
+        two[d.inputs.indexOf("checking_status=A11")] = 1;
+        two[d.inputs.indexOf("checking_status=A12")] = 1;
+        half[d.inputs.indexOf("checking_status=A13")] = 0.5;
+        String twoSet =
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> p.scoreBatch(TabularPipelines.windows(new double[][] {two})))
+                        .getMessage();
+        assertEquals(
+                "window 0: row 0: one-hot group 'checking_status' must have exactly one member"
+                        + " equal to 1 and the rest 0 but had 2 members at 1 (values withheld:"
+                        + " personal column)",
+                twoSet);
+        String halfSet =
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> p.scoreBatch(TabularPipelines.windows(new double[][] {half})))
+                        .getMessage();
+        assertEquals(
+                "window 0: row 0: one-hot group 'checking_status' must have exactly one member"
+                        + " equal to 1 and the rest 0 but had 0 members at 1 and 1 member neither 0"
+                        + " nor 1 (values withheld: personal column)",
+                halfSet);
+        assertFalse(halfSet.contains("A13") || halfSet.contains("0.5"), halfSet);
     }
 
     @Test
