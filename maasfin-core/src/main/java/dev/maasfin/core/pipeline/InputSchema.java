@@ -375,21 +375,14 @@ public final class InputSchema {
         for (int c = 0; c < cols.length; c++) {
             cols[c] = frame.column(c);
         }
+        // one scratch row in schema order, holding only the members of the group being checked
+        double[] row = new double[columns.size()];
         for (int r = from; r < to; r++) {
             for (int g = 0; g < groups.size(); g++) {
-                int ones = 0;
-                boolean other = false;
                 for (int c : groupIndex[g]) {
-                    ones += cols[c][r] == 1 ? 1 : 0;
-                    other |= cols[c][r] != 1 && cols[c][r] != 0;
+                    row[c] = cols[c][r];
                 }
-                if (ones != 1 || other) {
-                    double[] row = new double[columns.size()];
-                    for (int c : groupIndex[g]) {
-                        row[c] = cols[c][r];
-                    }
-                    throw groupRejection(g, r, row);
-                }
+                checkGroup(g, row, r);
             }
         }
     }
