@@ -255,7 +255,7 @@ public final class ScoreCommand implements Callable<Integer> {
                     option + " " + abs + " is a directory, not a file; give a CSV file");
         }
         if (!Files.exists(abs)) {
-            throw new IllegalArgumentException(option + " file " + abs + " does not exist");
+            throw new IllegalArgumentException(option + " " + abs + " does not exist");
         }
         return abs;
     }

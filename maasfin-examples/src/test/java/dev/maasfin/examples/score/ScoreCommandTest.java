@@ -277,7 +277,7 @@ class ScoreCommandTest {
         Path absent = ROOT.toAbsolutePath().normalize().resolve("absent.csv");
         CliRun r = score("--name", NAME, "--file", absent.toString());
         assertOneLineError(r, "");
-        assertEquals("maasfin score: --file file " + absent + " does not exist", r.err().strip());
+        assertEquals("maasfin score: --file " + absent + " does not exist", r.err().strip());
     }
 
     @Test

@@ -267,7 +267,7 @@ class ScoreRowsTest {
         Path absent = ROOT.toAbsolutePath().normalize().resolve("absent.csv");
         CliRun r = score("--name", DETECTOR, "--rows", absent.toString());
         assertOneLineError(r, "");
-        assertEquals("maasfin score: --rows file " + absent + " does not exist", r.err().strip());
+        assertEquals("maasfin score: --rows " + absent + " does not exist", r.err().strip());
     }
 
     @Test
