@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -43,8 +44,56 @@ final class FeatureRowsCsv {
      *
      * @param values one row per data row, values in schema order
      * @param ignored the header's columns that are not in the schema, in file order
+     * @param lines per data row, the CSV record number the messages call its line
      */
-    record Rows(double[][] values, List<String> ignored) {}
+    record Rows(double[][] values, List<String> ignored, long[] lines) {}
+
+    private static final Pattern WINDOW = Pattern.compile("^window (\\d+): (.*)$", Pattern.DOTALL);
+
+    /**
+     * Restates a scoring refusal (a pipeline names the window, 0-based, and a row inside it) in
+     * this file's terms: {@code <file>: row N (line L), <what>}, rows counted from 1 as in every
+     * other message about the file. Other messages are returned unchanged.
+     *
+     * @param file the file the rows came from
+     * @param in the rows as read
+     * @param e the refusal of a {@code scoreBatch} of one-row windows over {@code in}
+     */
+    static IllegalArgumentException atRow(Path file, Rows in, IllegalArgumentException e) {
+        Matcher m = WINDOW.matcher(e.getMessage());
+        if (!m.matches()) {
+            return e;
+        }
+        int w = Integer.parseInt(m.group(1));
+        if (w >= in.lines().length) {
+            return e;
+        }
+        String where = "row " + (w + 1) + " (line " + in.lines()[w] + ")";
+        return new IllegalArgumentException(file + ": " + joined(where, m.group(2), 0), e);
+    }
+
+    /**
+     * {@code where} followed by a schema or pipeline message about row {@code row}, with the
+     * message's own row number taken out ({@code where} names the row): {@code "column 'x' row 3:
+     * value ..."} becomes {@code "<where>, column 'x': value ..."} and {@code "row 3: one-hot group
+     * ..."} becomes {@code "<where>: one-hot group ..."}.
+     */
+    static String joined(String where, String message, long row) {
+        String lead = "row " + row + ": ";
+        if (message.startsWith(lead)) {
+            return where + ": " + message.substring(lead.length());
+        }
+        String inner = " row " + row + ":";
+        int at = message.startsWith("column '") ? message.indexOf(inner) : -1;
+        if (at < 0) {
+            return where + ": " + message;
+        }
+        return where
+                + ", "
+                + message.substring(0, at)
+                + ":"
+                + message.substring(at + inner.length());
+    }
 
     private final Path file;
     private final InputSchema schema;
@@ -77,13 +126,18 @@ final class FeatureRowsCsv {
             }
             List<String> ignored = mapHeader(header);
             List<double[]> rows = new ArrayList<>();
+            List<Long> lines = new ArrayList<>();
             for (CSVRecord r = nextNonBlank(it); r != null; r = nextNonBlank(it)) {
                 rows.add(row(r, rows.size() + 1, header.size()));
+                lines.add(r.getRecordNumber());
             }
             if (rows.isEmpty()) {
                 throw refuse("has a header but no data row");
             }
-            return new Rows(rows.toArray(double[][]::new), ignored);
+            return new Rows(
+                    rows.toArray(double[][]::new),
+                    ignored,
+                    lines.stream().mapToLong(Long::longValue).toArray());
         } catch (UncheckedIOException e) {
             throw new IllegalArgumentException(
                     file + ": is not valid CSV: " + e.getCause().getMessage(), e);
@@ -147,7 +201,7 @@ final class FeatureRowsCsv {
         try {
             schema.checkRow(v, row);
         } catch (IllegalArgumentException e) {
-            throw refuse(where + ": " + e.getMessage());
+            throw refuse(joined(where, e.getMessage(), row));
         }
         return v;
     }

@@ -48,9 +48,14 @@ final class RowScoring {
             printHeader(csv, in);
             ScoreCommand.printPath(out, scorer);
             double[][][] windows = TabularPipelines.windows(in.values());
-            BatchPrediction all = scorer.scoreBatch(windows);
-            for (int k = 1; k < repeat; k++) {
+            BatchPrediction all;
+            try {
                 all = scorer.scoreBatch(windows);
+                for (int k = 1; k < repeat; k++) {
+                    all = scorer.scoreBatch(windows);
+                }
+            } catch (IllegalArgumentException e) {
+                throw FeatureRowsCsv.atRow(csv, in, e);
             }
             out.printf(
                     Locale.ROOT,

@@ -408,6 +408,37 @@ class ScoreRowsTest {
                 errorFor("Time,V1,Amount\n1,1e999,3\n"));
     }
 
+    /**
+     * A value the CSV check and the schema accept but whose z-score a float cannot hold: the
+     * pipeline refuses it for its window 1 (0-based), which the file calls row 2 on line 3.
+     */
+    @Test
+    void valueScalingBeyondFloatRange_isRefusedNamingTheFileRowAndColumn() throws Exception {
+        assertEquals(
+                "maasfin score: FILE: row 2 (line 3), column 'V1': value scales to <withheld:"
+                        + " personal column>, beyond the float range of the model input (|x| <="
+                        + " 3.4028235E38)",
+                errorFor("Time,V1,Amount\n1,0.5,3\n2,1e300,3\n"));
+    }
+
+    @Test
+    void joined_takesTheMessagesOwnRowNumberOut() {
+        // the two message forms of InputSchema.checkRow: a column's value, and a one-hot group
+        assertEquals(
+                "row 2 (line 3), column 'a=x': value 2.0 must lie in [0.0, 1.0]",
+                FeatureRowsCsv.joined(
+                        "row 2 (line 3)",
+                        "column 'a=x' row 2: value 2.0 must lie in [0.0, 1.0]",
+                        2));
+        assertEquals(
+                "row 2 (line 3): one-hot group 'a' must have exactly one member equal to 1",
+                FeatureRowsCsv.joined(
+                        "row 2 (line 3)",
+                        "row 2: one-hot group 'a' must have exactly one member equal to 1",
+                        2));
+        assertEquals("row 2 (line 3): other", FeatureRowsCsv.joined("row 2 (line 3)", "other", 2));
+    }
+
     private static void assertOneLineError(CliRun r, String expected) {
         assertEquals(CliRun.userError(), r.status(), r.out() + r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
