@@ -115,8 +115,12 @@ public final class ArtifactManifest {
             return parse(Files.readAllBytes(dir.resolve(MANIFEST_FILE)));
         } catch (NoSuchFileException e) {
             throw new ArtifactException("artifact " + dir + " has no " + MANIFEST_FILE, e);
+        } catch (ArtifactException e) {
+            // read, but malformed: say what is wrong with it, not that it could not be read
+            throw new ArtifactException(e.getMessage() + " (artifact " + dir + ")", e);
         } catch (IOException e) {
-            throw new ArtifactException("cannot read " + MANIFEST_FILE + " in " + dir, e);
+            throw new ArtifactException(
+                    "cannot read " + MANIFEST_FILE + " in " + dir + ": " + e, e);
         }
     }
 
@@ -172,7 +176,10 @@ public final class ArtifactManifest {
             String sha = e.getValue().path("sha256").asText("");
             if (!sha.matches("[0-9a-f]{64}")) {
                 throw new ArtifactException(
-                        MANIFEST_FILE + " entry " + e.getKey() + " has no valid sha256");
+                        MANIFEST_FILE
+                                + " entry "
+                                + e.getKey()
+                                + " has no valid sha256 (64 lower-case hex digits)");
             }
             out.put(e.getKey(), new FileEntry(sha, e.getValue().path("size").asLong(-1)));
         }

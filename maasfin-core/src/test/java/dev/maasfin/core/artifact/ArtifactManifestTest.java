@@ -96,6 +96,27 @@ class ArtifactManifestTest {
                 e.getMessage());
     }
 
+    /**
+     * A manifest that can be read but holds a malformed digest (upper-case hex here) is refused
+     * saying which entry and why, not "cannot read" (the file was read).
+     */
+    @Test
+    void verify_whenADigestIsMalformed_namesTheEntryAndTheRule() throws Exception {
+        Path dir = caseArtifact("malformed-digest");
+        ArtifactManifest.write(dir);
+        Path manifest = dir.resolve(ArtifactManifest.MANIFEST_FILE);
+        String text = Files.readString(manifest);
+        Files.writeString(manifest, text.replace(WEIGHTS_SHA, WEIGHTS_SHA.toUpperCase()));
+        ArtifactException e =
+                assertThrows(ArtifactException.class, () -> ArtifactManifest.verify(dir));
+        assertEquals(
+                "MANIFEST.json entry weights.bin has no valid sha256 (64 lower-case hex digits)"
+                        + " (artifact "
+                        + dir
+                        + ")",
+                e.getMessage());
+    }
+
     @Test
     void verify_whenExtraFile_namesIt() throws Exception {
         Path dir = caseArtifact("extra");
