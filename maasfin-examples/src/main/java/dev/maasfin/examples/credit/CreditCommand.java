@@ -542,6 +542,7 @@ public final class CreditCommand implements Callable<Integer> {
                             d.split.train(),
                             d.numericInputs(),
                             d.oneHotGroups(),
+                            TabularPipelines.ScaledRange.TRAINING,
                             hp,
                             metrics,
                             scratch)) {

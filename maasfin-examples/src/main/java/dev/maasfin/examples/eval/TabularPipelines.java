@@ -69,9 +69,26 @@ public final class TabularPipelines {
                 fitRows,
                 scaled,
                 Map.of(),
+                ScaledRange.OPEN,
                 hyperParameters,
                 validationMetrics,
                 scratch);
+    }
+
+    /** What the schema accepts in a scaled (z-scored) column. */
+    public enum ScaledRange {
+        /**
+         * Every finite value: for an anomaly detector, which must see values far outside the
+         * training range rather than refuse them.
+         */
+        OPEN,
+        /**
+         * The training range widened by its own width on each side (a constant column by {@code
+         * max(1, |value|)}), and never below 0 for a column that was never negative in training:
+         * for a scoring model, which must not give a confident answer on an amount, age or duration
+         * it could not have learnt (e.g. a negative age or a credit amount of 1e37).
+         */
+        TRAINING
     }
 
     /**
@@ -86,6 +103,7 @@ public final class TabularPipelines {
      * @param scaled the columns the demo z-scored; the others are 0/1 indicators
      * @param oneHotGroups group name (the categorical column) to its 0/1 level columns, each group
      *     declared on the schema in map order; empty for none
+     * @param range what the schema accepts in the scaled columns (from the fit rows)
      * @param hyperParameters training settings, recorded as provenance
      * @param validationMetrics metric name to value, recorded as provenance
      * @param scratch a directory for the network copy; must not exist
@@ -102,13 +120,15 @@ public final class TabularPipelines {
             int[] fitRows,
             List<String> scaled,
             Map<String, List<String>> oneHotGroups,
+            ScaledRange range,
             Map<String, String> hyperParameters,
             Map<String, Double> validationMetrics,
             Path scratch)
             throws ArtifactException {
         Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(range, "range");
         Frame train = frame(columns, x, fitRows);
-        InputSchema schema = schema(columns, scaled, oneHotGroups);
+        InputSchema schema = schema(columns, scaled, oneHotGroups, range, train);
         for (String s : scaled) {
             if (!columns.contains(s)) {
                 throw new IllegalArgumentException(
@@ -164,20 +184,41 @@ public final class TabularPipelines {
     }
 
     private static InputSchema schema(
-            List<String> columns, List<String> scaled, Map<String, List<String>> oneHotGroups) {
+            List<String> columns,
+            List<String> scaled,
+            Map<String, List<String>> oneHotGroups,
+            ScaledRange range,
+            Frame train) {
         List<ColumnSpec> specs = new ArrayList<>();
         for (String c : columns) {
-            specs.add(
-                    scaled.contains(c)
-                            ? new ColumnSpec(
-                                    c, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, true)
-                            : new ColumnSpec(c, 0, 1, true));
+            if (!scaled.contains(c)) {
+                specs.add(new ColumnSpec(c, 0, 1, true));
+            } else if (range == ScaledRange.OPEN) {
+                specs.add(
+                        new ColumnSpec(
+                                c, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, true));
+            } else {
+                specs.add(trainingRange(c, train.column(c)));
+            }
         }
         InputSchema schema = InputSchema.of(specs);
         for (Map.Entry<String, List<String>> g : oneHotGroups.entrySet()) {
             schema = schema.withOneHotGroup(g.getKey(), g.getValue());
         }
         return schema;
+    }
+
+    /** The {@link ScaledRange#TRAINING} rule for one column's training values. */
+    private static ColumnSpec trainingRange(String name, double[] v) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double d : v) {
+            min = Math.min(min, d);
+            max = Math.max(max, d);
+        }
+        double pad = max > min ? max - min : Math.max(1, Math.abs(max));
+        double lo = min >= 0 ? Math.max(0, min - pad) : min - pad;
+        return new ColumnSpec(name, lo, max + pad, true);
     }
 
     /**

@@ -113,6 +113,7 @@ class CreditCommandTest {
                         "test row " + i);
             }
             refusesABrokenOneHotGroup(p, d, raw[0]);
+            refusesAmountsAndAgesOutsideTheTrainingRange(p, d, raw[0]);
         }
     }
 
@@ -164,6 +165,43 @@ class CreditCommandTest {
                         + " nor 1 (values withheld: personal column)",
                 halfSet);
         assertFalse(halfSet.contains("A13") || halfSet.contains("0.5"), halfSet);
+    }
+
+    /**
+     * The scaled columns accept the training range widened by its width (never below 0 for a column
+     * never negative in training): German credit amounts are 250..18,424 DM and ages 19..75 in the
+     * whole data set (data README), so 1e37 DM and an age of -5 lie outside whatever the training
+     * part holds; the message names the column, never the value (personal).
+     */
+    private static void refusesAmountsAndAgesOutsideTheTrainingRange(
+            Pipeline p, CreditData d, double[] testRow) {
+        double[] amount = testRow.clone();
+        amount[d.inputs.indexOf("credit_amount")] = 1e37;
+        String a =
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () ->
+                                        p.scoreBatch(
+                                                TabularPipelines.windows(new double[][] {amount})))
+                        .getMessage();
+        assertTrue(
+                a.startsWith(
+                        "window 0: column 'credit_amount' row 0: value <withheld: personal column>"
+                                + " must lie in [0.0, "),
+                a);
+        double[] age = testRow.clone();
+        age[d.inputs.indexOf("age_years")] = -5;
+        String g =
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> p.scoreBatch(TabularPipelines.windows(new double[][] {age})))
+                        .getMessage();
+        assertTrue(
+                g.startsWith(
+                        "window 0: column 'age_years' row 0: value <withheld: personal column>"
+                                + " must lie in [0.0, "),
+                g);
+        assertFalse(a.contains("1.0E37") || g.contains("-5"), a + g);
     }
 
     @Test
