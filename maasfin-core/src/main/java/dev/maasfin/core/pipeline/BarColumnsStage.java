@@ -138,14 +138,7 @@ final class BarColumnsStage implements FeatureStage {
                 double close,
                 double volume,
                 double[] row) {
-            if (t <= lastTime) {
-                throw new IllegalArgumentException(
-                        "bar " + count + ": time " + t + " is not after the previous " + lastTime);
-            }
-            if (!(close > 0) || Double.isInfinite(close)) {
-                throw new IllegalArgumentException(
-                        "bar " + count + ": close " + close + " must be finite and > 0");
-            }
+            StreamingBars.check(count, t, lastTime, close);
             for (int c = 0; c < codes.length; c++) {
                 row[c] = value(codes[c], open, high, low, close, volume);
             }

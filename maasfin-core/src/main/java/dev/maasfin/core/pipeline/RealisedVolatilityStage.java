@@ -224,7 +224,7 @@ final class RealisedVolatilityStage implements FeatureStage {
                 double close,
                 double volume,
                 double[] row) {
-            check(t, close);
+            StreamingBars.check(count, t, lastTime, close);
             double r = count == 0 ? Double.NaN : Math.log(close / previousClose);
             if (count > 0) {
                 ring[head] = r;
@@ -237,17 +237,6 @@ final class RealisedVolatilityStage implements FeatureStage {
             previousClose = close;
             lastTime = t;
             count++;
-        }
-
-        private void check(long t, double close) {
-            if (t <= lastTime) {
-                throw new IllegalArgumentException(
-                        "bar " + count + ": time " + t + " is not after the previous " + lastTime);
-            }
-            if (!(close > 0) || Double.isInfinite(close)) {
-                throw new IllegalArgumentException(
-                        "bar " + count + ": close " + close + " must be finite and > 0");
-            }
         }
 
         /**
